@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Sets up the machine, builds both presets with warnings as errors, and runs every test:
+# the native doctest suite, the core tests compiled to wasm under node, and the browser end-to-end tests.
+# Ends with one line "total: N passed, M failed" and a non-zero exit status when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || exit 1
+# Setup is idempotent: a second run must find everything in place and change nothing.
+if bash scripts/setup.sh | grep -v ': present$\|: all present$\|^\[setup\] done$'; then
+  echo "setup is not idempotent: its second run did the work above again"
+  echo "total: 0 passed, 1 failed (setup)"
+  exit 1
+fi
+INBOX_WERROR=ON bash scripts/build.sh || { echo "total: 0 passed, 1 failed (build)"; exit 1; }
+
+logs=build/test-logs
+mkdir -p "$logs"
+passed=0
+failed=0
+status=0
+
+# doctest's closing line: "[doctest] test cases: 12 | 12 passed | 0 failed | 0 skipped"
+run_doctest() {
+  local name=$1; shift
+  echo "== $name"
+  "$@" 2>&1 | tee "$logs/$name.log"
+  local rc=${PIPESTATUS[0]}
+  local line
+  line=$(grep -E '^\[doctest\] test cases:' "$logs/$name.log" | tail -n1)
+  local p f
+  p=$(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$line")
+  f=$(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$line")
+  [[ "$p" =~ ^[0-9]+$ ]] || p=0
+  [[ "$f" =~ ^[0-9]+$ ]] || f=1
+  passed=$((passed + p)); failed=$((failed + f))
+  [ "$rc" -eq 0 ] || status=1
+}
+
+run_doctest native build/native/tests/inbox_tests
+run_doctest wasm node --no-experimental-fetch build/web/tests/inbox_core_tests.js
+
+# node's test runner closes with "# pass N" and "# fail N".
+echo "== browser"
+(cd tests/browser && node --test --test-reporter=tap) 2>&1 | tee "$logs/browser.log"
+rc=${PIPESTATUS[0]}
+p=$(grep -E '^# pass ' "$logs/browser.log" | tail -n1 | awk '{print $3}')
+f=$(grep -E '^# fail ' "$logs/browser.log" | tail -n1 | awk '{print $3}')
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
+[ "$rc" -eq 0 ] || status=1
+
+[ "$failed" -eq 0 ] || status=1
+echo "total: $passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,94 @@
+// Argument parsing for inbox-relay.
+#include "server-stub/cli.h"
+
+#include <boost/asio/ip/address.hpp>
+
+#include <charconv>
+#include <limits>
+
+namespace inbox::relay {
+
+namespace {
+
+// Whole string, digits only, within [min, max]; from_chars alone would accept "80abc" as 80.
+template <class Integer>
+bool parse_integer(std::string_view text, Integer min, Integer max, Integer& value) {
+  if (text.empty()) return false;
+  long long parsed = 0;
+  auto const [end, ec] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+  if (ec != std::errc() || end != text.data() + text.size()) return false;
+  if (parsed < static_cast<long long>(min) || parsed > static_cast<long long>(max)) return false;
+  value = static_cast<Integer>(parsed);
+  return true;
+}
+
+CliOptions with_error(CliOptions options, std::string error) {
+  options.error = std::move(error);
+  return options;
+}
+
+}  // namespace
+
+std::string_view cli_usage() {
+  return "usage: inbox-relay --root <dir> [--host 127.0.0.1] [--port 8080] [--threads 1]\n"
+         "Serves the web app in <dir> over HTTP; prints the URL it listens on, runs until SIGINT or SIGTERM.\n";
+}
+
+CliOptions parse_cli(std::vector<std::string_view> const& arguments) {
+  CliOptions options;
+  bool root_given = false;
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    std::string_view flag = arguments[i];
+    if (flag == "--help" || flag == "-h") {
+      options.help = true;
+      return options;
+    }
+    std::string_view value;
+    if (std::size_t const equals = flag.find('='); flag.substr(0, 2) == "--" && equals != std::string_view::npos) {
+      value = flag.substr(equals + 1);
+      flag = flag.substr(0, equals);
+    } else if (flag == "--root" || flag == "--host" || flag == "--port" || flag == "--threads") {
+      if (i + 1 == arguments.size()) return with_error(options, std::string(flag) + " needs a value");
+      value = arguments[++i];
+    } else {
+      return with_error(options, "unknown argument '" + std::string(flag) + "'");
+    }
+
+    if (flag == "--root") {
+      if (value.empty()) return with_error(options, "--root needs a directory");
+      options.config.doc_root = std::string(value);
+      root_given = true;
+    } else if (flag == "--host") {
+      if (value.empty()) return with_error(options, "--host needs an IP address");
+      options.config.host = value == "localhost" ? std::string("127.0.0.1") : std::string(value);
+      boost::system::error_code ec;
+      boost::asio::ip::make_address(options.config.host, ec);
+      if (ec) return with_error(options, "--host must be an IP address, got '" + std::string(value) + "'");
+    } else if (flag == "--port") {
+      if (!parse_integer<std::uint16_t>(value, 0, std::numeric_limits<std::uint16_t>::max(), options.config.port)) {
+        return with_error(options, "--port must be a number from 0 to 65535, got '" + std::string(value) + "'");
+      }
+    } else if (flag == "--threads") {
+      if (!parse_integer<int>(value, 1, cli_threads_max, options.config.threads)) {
+        return with_error(options, "--threads must be a number from 1 to " + std::to_string(cli_threads_max) +
+                                       ", got '" + std::string(value) + "'");
+      }
+    } else {
+      return with_error(options, "unknown argument '" + std::string(flag) + "'");
+    }
+  }
+  if (!root_given) return with_error(options, "--root <dir> is required");
+  return options;
+}
+
+std::string listening_url(boost::asio::ip::tcp::endpoint const& endpoint) {
+  boost::asio::ip::address address = endpoint.address();
+  if (address.is_unspecified()) {
+    address = address.is_v6() ? boost::asio::ip::address(boost::asio::ip::address_v6::loopback())
+                               : boost::asio::ip::address(boost::asio::ip::address_v4::loopback());
+  }
+  std::string const host = address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
+  return "http://" + host + ":" + std::to_string(endpoint.port()) + "/";
+}
+
+}  // namespace inbox::relay

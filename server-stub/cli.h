@@ -1,0 +1,31 @@
+// inbox-relay's command line, parsed without side effects so every rejection is unit-tested.
+#pragma once
+#include "server-stub/relay_server.h"
+
+#include <boost/asio/ip/tcp.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace inbox::relay {
+
+inline constexpr int cli_threads_max = 64;
+
+struct CliOptions {
+  RelayConfig config;
+  bool help = false;
+  std::string error;  // empty when the arguments are usable
+};
+
+// "--root <dir> [--host 127.0.0.1] [--port 8080] [--threads 1]"; "--flag=value" works too. The host must be an IP
+// address ("localhost" means 127.0.0.1). No I/O: whether the root exists is for the caller to check.
+CliOptions parse_cli(std::vector<std::string_view> const& arguments);
+
+std::string_view cli_usage();
+
+// The URL to print for a bound endpoint: "http://127.0.0.1:8080/". A wildcard address (0.0.0.0, ::) is shown as
+// loopback, which is reachable; IPv6 gets brackets.
+std::string listening_url(boost::asio::ip::tcp::endpoint const& endpoint);
+
+}  // namespace inbox::relay

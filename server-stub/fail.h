@@ -1,0 +1,10 @@
+// Reports a failed network operation on stderr, the relay's one logging path.
+#pragma once
+#include <boost/beast/core/error.hpp>
+
+namespace inbox::relay {
+
+// Silent for operation_aborted: that is our own shutdown, not a failure.
+void fail(boost::beast::error_code ec, char const* what);
+
+}  // namespace inbox::relay

@@ -1,0 +1,108 @@
+// The browser entry point: a GLFW window on the page's canvas, WebGL2, and one frame function that the browser
+// calls every animation frame and that returns at once unless something happened (input, resize, timers).
+#include "app/fonts.h"
+#include "app/sample_inbox.h"
+#include "app/shell.h"
+#include "app/test_locator.h"
+#include "app/theme.h"
+#include "platform/web/web_bridge.h"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten/emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+
+namespace {
+
+// glfwCreateWindow resizes the canvas to the window size: the page sizes it back (CSS size x devicePixelRatio)
+// once the window exists, and reports the metrics the fonts are loaded at.
+EM_JS(void, notify_page_window_created, (), {
+  if (Module.onInboxWindowCreated) Module.onInboxWindowCreated();
+});
+
+struct WebApp {
+  GLFWwindow* window = nullptr;
+  inbox::ui::ShellState shell;
+  inbox::ui::SampleInbox sample = inbox::ui::make_sample_inbox();
+};
+
+void reload_fonts_and_theme(float pixel_ratio) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!inbox::ui::load_fonts(io, "/fonts", pixel_ratio)) std::fprintf(stderr, "fonts missing: using ImGui's default\n");
+  io.FontGlobalScale = 1.0f;
+  inbox::ui::apply_theme(pixel_ratio);
+}
+
+void frame(void* arg) {
+  WebApp& app = *static_cast<WebApp*>(arg);
+  if (!inbox::web::consume_wake()) return;  // idle: nothing changed, draw nothing
+
+  const inbox::web::CanvasMetrics& canvas = inbox::web::canvas_metrics();
+  if (inbox::web::take_pixel_ratio_changed()) {
+    reload_fonts_and_theme(canvas.pixel_ratio);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  // The page sizes the canvas backing store itself (CSS size x devicePixelRatio); GLFW's window size would lag.
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(canvas.width_px), static_cast<float>(canvas.height_px));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+
+  ImGui::NewFrame();
+  inbox::ui::locator_begin_frame();
+  inbox::ui::draw_shell(app.shell, app.sample);
+  ImGui::Render();
+  inbox::ui::locator_end_frame();
+
+  glViewport(0, 0, canvas.width_px, canvas.height_px);
+  glClearColor(1, 1, 1, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  inbox::web::count_frame();
+  // ImGui trickles input: several key events for one key wait for later frames, which must come even though
+  // no new input arrives.
+  if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) inbox::web::wake(1);
+}
+
+}  // namespace
+
+int main() {
+  if (!glfwInit()) {
+    std::fprintf(stderr, "glfwInit failed\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  static WebApp app;
+  app.window = glfwCreateWindow(1280, 800, "Agent Inbox", nullptr, nullptr);
+  if (app.window == nullptr) {
+    std::fprintf(stderr, "WebGL2 context creation failed\n");
+    return 1;
+  }
+  glfwMakeContextCurrent(app.window);
+  notify_page_window_created();
+
+  IMGUI_CHECKVERSION();
+  ImGuiContext* context = ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no filesystem on the web; what matters is persisted through IndexedDB
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames while idle
+  inbox::ui::locator_attach(context);
+  ImGui_ImplGlfw_InitForOpenGL(app.window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  inbox::web::install_clipboard();
+  reload_fonts_and_theme(inbox::web::canvas_metrics().pixel_ratio);
+  inbox::web::take_pixel_ratio_changed();
+
+  emscripten_set_main_loop_arg(frame, &app, 0, false);
+  return 0;
+}

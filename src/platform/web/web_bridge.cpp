@@ -1,0 +1,101 @@
+#include "platform/web/web_bridge.h"
+
+#include "app/test_locator.h"
+
+#include <emscripten/emscripten.h>
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+namespace inbox::web {
+namespace {
+
+CanvasMetrics g_metrics;
+bool g_pixel_ratio_changed = false;
+int g_wake_frames = 3;
+unsigned g_frames_drawn = 0;
+std::string g_clipboard;
+std::string g_items_json;
+
+EM_JS(void, write_system_clipboard, (const char* text), {
+  const value = UTF8ToString(text);
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(value).catch(function(e) { console.warn('clipboard write refused:', e.message); });
+  }
+});
+
+const char* get_clipboard(void*) { return g_clipboard.c_str(); }
+
+void set_clipboard(void*, const char* text) {
+  g_clipboard = text;
+  write_system_clipboard(text);
+}
+
+}  // namespace
+
+const CanvasMetrics& canvas_metrics() { return g_metrics; }
+
+bool take_pixel_ratio_changed() {
+  const bool changed = g_pixel_ratio_changed;
+  g_pixel_ratio_changed = false;
+  return changed;
+}
+
+void wake(int frames) {
+  if (frames > g_wake_frames) g_wake_frames = frames;
+}
+
+bool consume_wake() {
+  if (g_wake_frames <= 0) return false;
+  --g_wake_frames;
+  return true;
+}
+
+void count_frame() { ++g_frames_drawn; }
+
+void install_clipboard() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.GetClipboardTextFn = get_clipboard;
+  io.SetClipboardTextFn = set_clipboard;
+}
+
+}  // namespace inbox::web
+
+// Called from web/inbox.js.
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void inbox_set_canvas(int width_px, int height_px, float pixel_ratio) {
+  auto& m = inbox::web::g_metrics;
+  if (m.pixel_ratio != pixel_ratio) inbox::web::g_pixel_ratio_changed = true;
+  m.width_px = width_px;
+  m.height_px = height_px;
+  m.pixel_ratio = pixel_ratio;
+  inbox::web::wake(3);
+}
+
+EMSCRIPTEN_KEEPALIVE void inbox_wake(int frames) { inbox::web::wake(frames); }
+
+EMSCRIPTEN_KEEPALIVE void inbox_set_clipboard(const char* text) {
+  inbox::web::g_clipboard = text;
+  inbox::web::wake(3);
+}
+
+EMSCRIPTEN_KEEPALIVE unsigned inbox_frames() { return inbox::web::g_frames_drawn; }
+
+// The last drawn frame's items, rectangles in canvas CSS pixels; the page adds the canvas offset.
+EMSCRIPTEN_KEEPALIVE const char* inbox_items_json() {
+  const float ratio = inbox::web::g_metrics.pixel_ratio;
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : inbox::ui::locator_last_frame()) {
+    items.push_back({{"label", item.label},
+                     {"id", item.id},
+                     {"x", item.min.x / ratio},
+                     {"y", item.min.y / ratio},
+                     {"w", (item.max.x - item.min.x) / ratio},
+                     {"h", (item.max.y - item.min.y) / ratio},
+                     {"enabled", item.enabled}});
+  }
+  inbox::web::g_items_json = items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return inbox::web::g_items_json.c_str();
+}
+
+}  // extern "C"

@@ -1,0 +1,83 @@
+// Drives the inbox in Debian's headless Chromium: finds widgets through the app's test locator
+// (window.inbox.items()) and clicks their real coordinates on the canvas.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildDir } from './relay.mjs';
+
+export const screenshotDir = path.join(buildDir, 'browser-screenshots');
+
+const chromiumArgs = [
+  '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-quic', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+// Opens the app and waits until it has drawn; collects console errors and page errors.
+export async function openInbox(browser, url, options = {}) {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+  });
+  if (options.clipboard) {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  }
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (process.env.INBOX_DEBUG) page.on('console', (message) => console.log('[page]', message.text()));
+  await page.goto(url);
+  await page.waitForFunction(() => window.inbox && window.inbox.frames() > 0, null, { timeout: 30000 });
+  await settle(page);
+  return { context, page, errors };
+}
+
+export async function items(page) {
+  return page.evaluate(() => window.inbox.items());
+}
+
+export async function findItem(page, label) {
+  const found = (await items(page)).find((item) => item.label === label);
+  if (!found) throw new Error(`no widget labelled "${label}" in the last frame`);
+  return found;
+}
+
+export async function hasItem(page, label) {
+  return (await items(page)).some((item) => item.label === label);
+}
+
+// Waits until the app stops drawing (it draws only while something changes).
+export async function settle(page) {
+  let last = await page.evaluate(() => window.inbox.frames());
+  for (let i = 0; i < 100; i++) {
+    await page.waitForTimeout(50);
+    const now = await page.evaluate(() => window.inbox.frames());
+    if (now === last) return now;
+    last = now;
+  }
+  throw new Error('the app never went idle');
+}
+
+export async function clickItem(page, label) {
+  const item = await findItem(page, label);
+  if (!item.enabled) throw new Error(`widget "${label}" is disabled`);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  await settle(page);
+}
+
+// A key press as a person makes it: the app draws its frames before the next key comes.
+export async function press(page, key) {
+  await page.keyboard.press(key);
+  await settle(page);
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

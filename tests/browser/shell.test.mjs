@@ -1,0 +1,120 @@
+// The inbox shell in a real browser: loads cleanly, draws three columns, reacts to clicks found through the
+// test locator, handles HiDPI, resizing, the clipboard, and draws nothing while idle.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startRelay } from './lib/relay.mjs';
+import { launchBrowser, openInbox, items, findItem, hasItem, clickItem, settle, press, screenshot } from './lib/inbox_page.mjs';
+
+let relay;
+let browser;
+
+before(async () => {
+  relay = await startRelay();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await relay?.stop();
+});
+
+test('the page loads with no console errors and the locator reports the drawn widgets', async () => {
+  const { context, page, errors } = await openInbox(browser, relay.url);
+  assert.ok(await page.evaluate(() => window.inbox.frames()) > 0);
+  const labels = (await items(page)).map((item) => item.label);
+  for (const label of ['Mine', 'Unassigned', 'All', 'Teammates', 'Open', 'Pending', 'Scheduled', 'Closed', '##search']) {
+    assert.ok(labels.includes(label), `missing ${label}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the three columns fill the window side by side', async () => {
+  const { context, page } = await openInbox(browser, relay.url);
+  const all = await items(page);
+  const column = (name) => all.find((item) => item.label.startsWith(`inbox/${name}_column`));
+  const sections = column('sections');
+  const list = column('list');
+  const chat = column('chat');
+  for (const c of [sections, list, chat]) {
+    assert.ok(c, 'a column is missing');
+    assert.ok(c.w > 100 && c.h > 700, `column too small: ${JSON.stringify(c)}`);
+  }
+  assert.ok(sections.x + sections.w <= list.x && list.x + list.w <= chat.x, 'columns are not side by side');
+  assert.ok(chat.x + chat.w >= 1260, 'the chat column does not reach the right edge');
+  await screenshot(page, 'shell');
+  await context.close();
+});
+
+test('clicking a section found through the locator changes what is drawn', async () => {
+  const { context, page } = await openInbox(browser, relay.url);
+  assert.equal(await hasItem(page, 'Zoë O’Connor'), false);
+  const before = await page.screenshot();
+  await clickItem(page, 'All');
+  assert.equal(await hasItem(page, 'Zoë O’Connor'), true, 'the All section lists a teammate’s conversation');
+  const after = await page.screenshot();
+  assert.notDeepEqual(before, after);
+  await clickItem(page, 'Lucía Fernández');
+  await screenshot(page, 'chat');
+  await context.close();
+});
+
+test('HiDPI: the canvas backing store follows devicePixelRatio and clicks land on the right widget', async () => {
+  const { context, page } = await openInbox(browser, relay.url, { deviceScaleFactor: 2 });
+  const size = await page.evaluate(() => {
+    const canvas = document.getElementById('canvas');
+    return { width: canvas.width, height: canvas.height, cssWidth: canvas.clientWidth };
+  });
+  assert.equal(size.width, 2560);
+  assert.equal(size.height, 1600);
+  const mine = await findItem(page, 'Mine');
+  assert.ok(mine.x < 20 && mine.w > 150 && mine.w < 260, `rectangle not in CSS pixels: ${JSON.stringify(mine)}`);
+  await clickItem(page, 'All');
+  assert.equal(await hasItem(page, 'Zoë O’Connor'), true);
+  await screenshot(page, 'shell-hidpi');
+  await context.close();
+});
+
+test('resizing the window re-lays out the columns', async () => {
+  const { context, page } = await openInbox(browser, relay.url);
+  const wide = (await items(page)).find((item) => item.label.startsWith('inbox/chat_column'));
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 900);
+  await settle(page);
+  const narrow = (await items(page)).find((item) => item.label.startsWith('inbox/chat_column'));
+  assert.ok(narrow.w < wide.w - 300, `chat column did not shrink: ${wide.w} -> ${narrow.w}`);
+  assert.ok(narrow.x + narrow.w <= 900);
+  await context.close();
+});
+
+test('idle: no frames are drawn while nothing happens, and input wakes the app', async () => {
+  const { context, page } = await openInbox(browser, relay.url);
+  const before = await page.evaluate(() => window.inbox.frames());
+  await page.waitForTimeout(1000);
+  assert.equal(await page.evaluate(() => window.inbox.frames()), before, 'frames were drawn while idle');
+  await page.mouse.move(400, 300);
+  await page.waitForFunction((n) => window.inbox.frames() > n, before);
+  await context.close();
+});
+
+test('clipboard: copy from the compose box reaches the system clipboard, and pasting comes back', async () => {
+  const { context, page } = await openInbox(browser, relay.url, { clipboard: true });
+  await clickItem(page, 'Lucía Fernández');
+  const compose = await findItem(page, '##compose');
+  await page.mouse.click(compose.x + 20, compose.y + 10);
+  await settle(page);
+  await page.keyboard.type('Hello there');
+  await settle(page);
+  await press(page, 'Control+A');
+  await press(page, 'Control+C');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'Hello there');
+
+  await page.evaluate(() => navigator.clipboard.writeText('Olá, São Paulo! 😊 “ok” — 5 €'));
+  await press(page, 'Control+A');
+  await press(page, 'Control+V');
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await press(page, 'Control+A');
+  await press(page, 'Control+C');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'Olá, São Paulo! 😊 “ok” — 5 €');
+  await context.close();
+});

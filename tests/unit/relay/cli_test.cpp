@@ -1,0 +1,83 @@
+#include "server-stub/cli.h"
+
+#include <doctest/doctest.h>
+
+#include <boost/asio/ip/address.hpp>
+
+#include <string_view>
+#include <vector>
+
+using inbox::relay::CliOptions;
+using inbox::relay::listening_url;
+using inbox::relay::parse_cli;
+
+namespace {
+
+CliOptions parse(std::vector<std::string_view> const& arguments) { return parse_cli(arguments); }
+
+boost::asio::ip::tcp::endpoint endpoint(char const* address, unsigned short port) {
+  return {boost::asio::ip::make_address(address), port};
+}
+
+}  // namespace
+
+TEST_CASE("cli: only --root is required; the rest defaults to one thread on 127.0.0.1:8080") {
+  CliOptions const options = parse({"--root", "web"});
+  CHECK(options.error.empty());
+  CHECK(options.config.doc_root == "web");
+  CHECK(options.config.host == "127.0.0.1");
+  CHECK(options.config.port == 8080);
+  CHECK(options.config.threads == 1);
+}
+
+TEST_CASE("cli: every flag, as '--flag value' or '--flag=value'") {
+  CliOptions const options = parse({"--root=/srv/web", "--host", "0.0.0.0", "--port=0", "--threads", "4"});
+  CHECK(options.error.empty());
+  CHECK(options.config.doc_root == "/srv/web");
+  CHECK(options.config.host == "0.0.0.0");
+  CHECK(options.config.port == 0);
+  CHECK(options.config.threads == 4);
+}
+
+TEST_CASE("cli: localhost is accepted as 127.0.0.1, IPv6 literals as they are") {
+  CHECK(parse({"--root", "w", "--host", "localhost"}).config.host == "127.0.0.1");
+  CHECK(parse({"--root", "w", "--host", "::1"}).error.empty());
+}
+
+TEST_CASE("cli: mistakes get a message that names the flag") {
+  CHECK(parse({}).error.find("--root") != std::string::npos);
+  CHECK(parse({"--root"}).error.find("--root needs a value") != std::string::npos);
+  CHECK(parse({"--root", "w", "--port"}).error.find("--port") != std::string::npos);
+  CHECK(parse({"--root", "w", "--bogus"}).error.find("--bogus") != std::string::npos);
+  CHECK(parse({"--root", "w", "extra"}).error.find("extra") != std::string::npos);
+  CHECK(parse({"--root", "w", "--host", "relay.example"}).error.find("--host") != std::string::npos);
+  CHECK(parse({"--root="}).error.find("--root") != std::string::npos);
+}
+
+TEST_CASE("cli: ports outside 0..65535 and anything not a plain number are refused") {
+  for (std::string_view const port : {"65536", "-1", "80x", "", "0x50", " 80", "99999999999999999999"}) {
+    CAPTURE(port);
+    CHECK(parse({"--root", "w", "--port", port}).error.find("--port") != std::string::npos);
+  }
+  CHECK(parse({"--root", "w", "--port", "65535"}).config.port == 65535);
+}
+
+TEST_CASE("cli: thread count within 1..64") {
+  CHECK_FALSE(parse({"--root", "w", "--threads", "0"}).error.empty());
+  CHECK_FALSE(parse({"--root", "w", "--threads", "65"}).error.empty());
+  CHECK(parse({"--root", "w", "--threads", "64"}).config.threads == 64);
+}
+
+TEST_CASE("cli: --help and -h ask for the usage, with or without other flags") {
+  CHECK(parse({"--help"}).help);
+  CHECK(parse({"--root", "w", "--help"}).help);
+  CHECK(parse({"-h"}).help);
+}
+
+TEST_CASE("listening_url: the bound port, and a reachable host for wildcard addresses") {
+  CHECK(listening_url(endpoint("127.0.0.1", 41234)) == "http://127.0.0.1:41234/");
+  CHECK(listening_url(endpoint("0.0.0.0", 8080)) == "http://127.0.0.1:8080/");
+  CHECK(listening_url(endpoint("::1", 8080)) == "http://[::1]:8080/");
+  CHECK(listening_url(endpoint("::", 8080)) == "http://[::1]:8080/");
+  CHECK(listening_url(endpoint("192.168.1.20", 80)) == "http://192.168.1.20:80/");
+}
