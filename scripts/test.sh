@@ -26,7 +26,7 @@ run_doctest() {
   "$@" 2>&1 | tee "$logs/$name.log"
   local rc=${PIPESTATUS[0]}
   local line
-  line=$(grep -E '^\[doctest\] test cases:' "$logs/$name.log" | tail -n1)
+  line=$(sed -E "s/\x1b\[[0-9;]*m//g" "$logs/$name.log" | grep -E '^\[doctest\] test cases:' | tail -n1)
   local p f
   p=$(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$line")
   f=$(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$line")
@@ -37,7 +37,7 @@ run_doctest() {
 }
 
 run_doctest native build/native/tests/inbox_tests
-run_doctest wasm node --no-experimental-fetch build/web/tests/inbox_core_tests.js
+run_doctest wasm node --no-experimental-fetch build/web/tests/inbox_core_tests.js --no-colors=true
 
 # node's test runner closes with "# pass N" and "# fail N".
 echo "== browser"
