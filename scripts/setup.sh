@@ -4,9 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-IMGUI_VERSION="1.90.1"
-IMGUI_DEB_VERSION="1.90.1+ds-1"
-IMGUI_DIR="third_party/imgui"
 
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config xz-utils ca-certificates
@@ -44,36 +41,47 @@ install_apt_packages() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# Dear ImGui's .cpp files are not in bookworm's binary packages; trixie's source package has 1.90.1.
-fetch_imgui() {
-  if [ -f "$IMGUI_DIR/imgui.h" ] && grep -q "#define IMGUI_VERSION *\"$IMGUI_VERSION\"" "$IMGUI_DIR/imgui.h"; then
-    log "Dear ImGui $IMGUI_VERSION: present"
-    return
+# Source packages come from Debian (deb-src): trixie for Dear ImGui 1.90.1 (bookworm has no 1.9x .cpp files in
+# a binary package), bookworm for Google Benchmark 1.7.1 (the native library's version, built again for wasm).
+DEB_SRC_LIST=/etc/apt/sources.list.d/deb-src-inbox.list
+add_deb_src() {
+  local mirror
+  mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  if [ -z "$mirror" ]; then
+    mirror=$(awk '/^deb /{print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
   fi
-  local list=/etc/apt/sources.list.d/deb-src-trixie.list
-  if [ ! -f "$list" ]; then
-    local mirror
-    mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-    if [ -z "$mirror" ]; then
-      mirror=$(awk '/^deb /{print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
-    fi
-    [ -n "$mirror" ] || { echo "setup: cannot find a Debian mirror in the apt sources" >&2; exit 1; }
-    echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror trixie main" | as_root tee "$list" >/dev/null
+  [ -n "$mirror" ] || { echo "setup: cannot find a Debian mirror in the apt sources" >&2; exit 1; }
+  local key=/usr/share/keyrings/debian-archive-keyring.gpg
+  local wanted
+  wanted=$(printf 'deb-src [signed-by=%s] %s trixie main\ndeb-src [signed-by=%s] %s bookworm main\n' "$key" "$mirror" "$key" "$mirror")
+  if [ ! -f "$DEB_SRC_LIST" ] || [ "$(cat "$DEB_SRC_LIST")" != "$wanted" ]; then
+    printf '%s\n' "$wanted" | as_root tee "$DEB_SRC_LIST" >/dev/null
     apt_updated=0
   fi
+}
+
+# fetch_source PACKAGE DEBIAN_VERSION DIR CHECK_FILE CHECK_PATTERN: unpacks the upstream tarball into DIR unless
+# CHECK_FILE there already matches CHECK_PATTERN.
+fetch_source() {
+  local package=$1 version=$2 dir=$3 check_file=$4 pattern=$5
+  if [ -f "$dir/$check_file" ] && grep -q "$pattern" "$dir/$check_file"; then
+    log "$package $version: present"
+    return
+  fi
+  add_deb_src
   apt_update_once
   local tmp
   tmp=$(mktemp -d)
-  chmod 755 "$tmp"
-  (cd "$tmp" && apt-get source --download-only -qq "imgui=$IMGUI_DEB_VERSION")
+  chmod 777 "$tmp"  # apt's _apt user downloads into it
+  (cd "$tmp" && apt-get source --download-only -qq "$package=$version" 2>&1 | grep -v 'unsandboxed' || true)
   local tarball
-  tarball=$(ls "$tmp"/imgui_*.orig.tar.* | head -n1)
-  rm -rf "$IMGUI_DIR" && mkdir -p "$IMGUI_DIR"
-  tar -xf "$tarball" -C "$IMGUI_DIR" --strip-components=1
+  tarball=$(ls "$tmp"/"$package"_*.orig.tar.* 2>/dev/null | head -n1)
+  [ -n "$tarball" ] || { echo "setup: could not download the source of $package $version" >&2; exit 1; }
+  rm -rf "$dir" && mkdir -p "$dir"
+  tar -xf "$tarball" -C "$dir" --strip-components=1
   rm -rf "$tmp"
-  grep -q "#define IMGUI_VERSION *\"$IMGUI_VERSION\"" "$IMGUI_DIR/imgui.h" \
-    || { echo "setup: fetched Dear ImGui is not $IMGUI_VERSION" >&2; exit 1; }
-  log "Dear ImGui $IMGUI_VERSION: fetched into $IMGUI_DIR"
+  grep -q "$pattern" "$dir/$check_file" || { echo "setup: fetched $package is not $version" >&2; exit 1; }
+  log "$package $version: fetched into $dir"
 }
 
 install_npm_packages() {
@@ -87,6 +95,7 @@ install_npm_packages() {
 }
 
 install_apt_packages
-fetch_imgui
+fetch_source imgui 1.90.1+ds-1 third_party/imgui imgui.h '#define IMGUI_VERSION *"1.90.1"'
+fetch_source benchmark 1.7.1-1 third_party/benchmark CMakeLists.txt 'VERSION 1.7.1'
 install_npm_packages
 log "done"

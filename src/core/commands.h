@@ -1,0 +1,329 @@
+// What users (and the system: webhooks, the assignment engine, timers) ask the inbox to do.
+// Plain structs in one variant; decide() turns one into events or refuses it with an Error.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/ids.h"
+#include "core/model.h"
+#include "core/reflect.h"
+
+namespace inbox {
+
+struct UpdateSettings {
+  static constexpr const char* kType = "update_settings";
+  Settings settings;
+  template <class F>
+  static void fields(F&& f) { f("settings", &UpdateSettings::settings); }
+};
+
+struct CreateUser {
+  static constexpr const char* kType = "create_user";
+  std::string name;
+  std::string email;
+  Role role = Role::agent;
+  template <class F>
+  static void fields(F&& f) {
+    f("name", &CreateUser::name);
+    f("email", &CreateUser::email);
+    f("role", &CreateUser::role);
+  }
+};
+
+struct SetUserStatus {
+  static constexpr const char* kType = "set_user_status";
+  UserId user;
+  UserStatus status = UserStatus::available;
+  template <class F>
+  static void fields(F&& f) {
+    f("user", &SetUserStatus::user);
+    f("status", &SetUserStatus::status);
+  }
+};
+
+struct CreateTeam {
+  static constexpr const char* kType = "create_team";
+  std::string name;
+  template <class F>
+  static void fields(F&& f) { f("name", &CreateTeam::name); }
+};
+
+struct SetTeamMembers {
+  static constexpr const char* kType = "set_team_members";
+  TeamId team;
+  std::vector<UserId> members;
+  template <class F>
+  static void fields(F&& f) {
+    f("team", &SetTeamMembers::team);
+    f("members", &SetTeamMembers::members);
+  }
+};
+
+struct CreateChannel {
+  static constexpr const char* kType = "create_channel";
+  ChannelKind kind = ChannelKind::whatsapp;
+  std::string name;
+  std::string address;
+  template <class F>
+  static void fields(F&& f) {
+    f("kind", &CreateChannel::kind);
+    f("name", &CreateChannel::name);
+    f("address", &CreateChannel::address);
+  }
+};
+
+struct CreateClosingReason {
+  static constexpr const char* kType = "create_closing_reason";
+  std::string name;
+  template <class F>
+  static void fields(F&& f) { f("name", &CreateClosingReason::name); }
+};
+
+struct CreateContact {
+  static constexpr const char* kType = "create_contact";
+  std::string name;
+  std::string phone;  // any formatting; stored as E.164
+  std::string email;
+  template <class F>
+  static void fields(F&& f) {
+    f("name", &CreateContact::name);
+    f("phone", &CreateContact::phone);
+    f("email", &CreateContact::email);
+  }
+};
+
+struct UpdateContact {
+  static constexpr const char* kType = "update_contact";
+  ContactId contact;
+  std::string name;
+  std::string phone;
+  std::string email;
+  template <class F>
+  static void fields(F&& f) {
+    f("contact", &UpdateContact::contact);
+    f("name", &UpdateContact::name);
+    f("phone", &UpdateContact::phone);
+    f("email", &UpdateContact::email);
+  }
+};
+
+struct SetContactProperty {
+  static constexpr const char* kType = "set_contact_property";
+  ContactId contact;
+  std::string key;
+  std::string value;  // empty removes the property
+  template <class F>
+  static void fields(F&& f) {
+    f("contact", &SetContactProperty::contact);
+    f("key", &SetContactProperty::key);
+    f("value", &SetContactProperty::value);
+  }
+};
+
+struct TagContact {
+  static constexpr const char* kType = "tag_contact";
+  ContactId contact;
+  std::vector<std::string> tags;
+  TagMode mode = TagMode::add;
+  template <class F>
+  static void fields(F&& f) {
+    f("contact", &TagContact::contact);
+    f("tags", &TagContact::tags);
+    f("mode", &TagContact::mode);
+  }
+};
+
+// A customer wrote to one of our channels (from the provider's webhook; system only).
+struct ReceiveMessage {
+  static constexpr const char* kType = "receive_message";
+  ChannelId channel;
+  std::string from;          // the customer's address on that channel (WhatsApp: phone)
+  std::string profile_name;  // names a contact created by this message
+  std::string text;
+  Media media;
+  std::optional<Referral> referral;
+  template <class F>
+  static void fields(F&& f) {
+    f("channel", &ReceiveMessage::channel);
+    f("from", &ReceiveMessage::from);
+    f("profile_name", &ReceiveMessage::profile_name);
+    f("text", &ReceiveMessage::text);
+    f("media", &ReceiveMessage::media);
+    f("referral", &ReceiveMessage::referral);
+  }
+};
+
+// We write first, with a template (an attention also starts when we send one).
+struct StartConversation {
+  static constexpr const char* kType = "start_conversation";
+  ContactId contact;
+  ChannelId channel;
+  Template template_;
+  template <class F>
+  static void fields(F&& f) {
+    f("contact", &StartConversation::contact);
+    f("channel", &StartConversation::channel);
+    f("template", &StartConversation::template_);
+  }
+};
+
+struct OfferConversation {
+  static constexpr const char* kType = "offer_conversation";
+  ConversationId conversation;
+  UserId user;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &OfferConversation::conversation);
+    f("user", &OfferConversation::user);
+  }
+};
+
+struct AcceptConversation {
+  static constexpr const char* kType = "accept_conversation";
+  ConversationId conversation;
+  template <class F>
+  static void fields(F&& f) { f("conversation", &AcceptConversation::conversation); }
+};
+
+struct AssignConversation {
+  static constexpr const char* kType = "assign_conversation";
+  ConversationId conversation;
+  UserId assignee;  // none: back to Unassigned
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &AssignConversation::conversation);
+    f("assignee", &AssignConversation::assignee);
+  }
+};
+
+// A reply: text, media (text is its caption) or a template (always allowed on WhatsApp).
+struct SendMessage {
+  static constexpr const char* kType = "send_message";
+  ConversationId conversation;
+  std::string text;
+  Media media;
+  std::optional<Template> template_;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &SendMessage::conversation);
+    f("text", &SendMessage::text);
+    f("media", &SendMessage::media);
+    f("template", &SendMessage::template_);
+  }
+};
+
+struct AddNote {
+  static constexpr const char* kType = "add_note";
+  ConversationId conversation;
+  std::string text;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &AddNote::conversation);
+    f("text", &AddNote::text);
+  }
+};
+
+// A line from the system or a flow ("bot"), shown in the chat but not sent to the customer.
+struct AddSystemLine {
+  static constexpr const char* kType = "add_system_line";
+  ConversationId conversation;
+  std::string text;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &AddSystemLine::conversation);
+    f("text", &AddSystemLine::text);
+  }
+};
+
+// To a team (waits there, unassigned) or to an agent (optionally within a team).
+struct TransferConversation {
+  static constexpr const char* kType = "transfer_conversation";
+  ConversationId conversation;
+  TeamId team;
+  UserId user;
+  ClosingReasonId closing_reason;  // optional: why the current attention ends
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &TransferConversation::conversation);
+    f("team", &TransferConversation::team);
+    f("user", &TransferConversation::user);
+    f("closing_reason", &TransferConversation::closing_reason);
+  }
+};
+
+struct InviteToConference {
+  static constexpr const char* kType = "invite_to_conference";
+  ConversationId conversation;
+  UserId user;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &InviteToConference::conversation);
+    f("user", &InviteToConference::user);
+  }
+};
+
+struct JoinConference {
+  static constexpr const char* kType = "join_conference";
+  ConversationId conversation;
+  template <class F>
+  static void fields(F&& f) { f("conversation", &JoinConference::conversation); }
+};
+
+struct LeaveConference {
+  static constexpr const char* kType = "leave_conference";
+  ConversationId conversation;
+  template <class F>
+  static void fields(F&& f) { f("conversation", &LeaveConference::conversation); }
+};
+
+struct EndConference {
+  static constexpr const char* kType = "end_conference";
+  ConversationId conversation;
+  template <class F>
+  static void fields(F&& f) { f("conversation", &EndConference::conversation); }
+};
+
+struct CloseConversation {
+  static constexpr const char* kType = "close_conversation";
+  ConversationId conversation;
+  ClosingReasonId closing_reason;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &CloseConversation::conversation);
+    f("closing_reason", &CloseConversation::closing_reason);
+  }
+};
+
+struct TagConversation {
+  static constexpr const char* kType = "tag_conversation";
+  ConversationId conversation;
+  std::vector<std::string> tags;
+  TagMode mode = TagMode::add;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &TagConversation::conversation);
+    f("tags", &TagConversation::tags);
+    f("mode", &TagConversation::mode);
+  }
+};
+
+using CommandBody =
+    std::variant<UpdateSettings, CreateUser, SetUserStatus, CreateTeam, SetTeamMembers, CreateChannel,
+                 CreateClosingReason, CreateContact, UpdateContact, SetContactProperty, TagContact,
+                 ReceiveMessage, StartConversation, OfferConversation, AcceptConversation, AssignConversation,
+                 SendMessage, AddNote, AddSystemLine, TransferConversation, InviteToConference, JoinConference,
+                 LeaveConference, EndConference, CloseConversation, TagConversation>;
+
+// actor none is the system (the relay's webhook, the assignment engine, timers, workspace setup);
+// the relay never lets a client claim it.
+struct Command {
+  UserId actor;
+  CommandBody body;
+};
+
+inline bool operator==(const Command& a, const Command& b) { return a.actor == b.actor && a.body == b.body; }
+inline bool operator!=(const Command& a, const Command& b) { return !(a == b); }
+
+}  // namespace inbox

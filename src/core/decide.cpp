@@ -1,0 +1,603 @@
+#include "core/decide.h"
+
+#include <algorithm>
+#include <string>
+
+#include "core/check.h"
+#include "core/limits.h"
+#include "core/permissions.h"
+#include "core/text.h"
+#include "core/validate.h"
+
+namespace inbox {
+namespace {
+
+using Events = std::vector<Event>;
+
+Error fail(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
+
+template <class Tag>
+std::string id_text(Id<Tag> id) {
+  return id.valid() ? "#" + std::to_string(id.value) : "(none)";
+}
+
+struct Context {
+  const State& state;
+  UserId actor;
+  const User* actor_user;  // nullptr: the system
+  int64_t now_ms;
+
+  Event event(EventBody body) const { return Event{actor, now_ms, std::move(body)}; }
+  bool is_system() const { return actor_user == nullptr; }
+  bool manages() const { return is_system() || manages_workspace(actor_user->role); }
+  bool acts_on_any() const { return is_system() || acts_on_any_conversation(actor_user->role); }
+};
+
+Decision one(const Context& c, EventBody body) { return Events{c.event(std::move(body))}; }
+
+Error forbidden(const Context& c, const char* what) {
+  const std::string role = c.is_system() ? "the system" : std::string("an ") + enum_name(c.actor_user->role);
+  return fail(ErrorCode::forbidden, std::string("Not allowed for ") + role + ": " + what + ".");
+}
+
+std::optional<Error> require_manager(const Context& c, const char* what) {
+  if (c.manages()) return std::nullopt;
+  return forbidden(c, what);
+}
+
+Error unknown_user(UserId id) { return fail(ErrorCode::unknown_user, "There is no user " + id_text(id) + "."); }
+
+// The conversation, if it exists and the actor may act on it; closed ones only when allowed.
+Result<const Conversation*> conversation_for(const Context& c, ConversationId id, bool allow_closed) {
+  const Conversation* conversation = find_conversation(c.state, id);
+  if (conversation == nullptr) {
+    return fail(ErrorCode::unknown_conversation, "There is no conversation " + id_text(id) + ".");
+  }
+  if (!may_act_on(c.state, c.actor, *conversation)) return forbidden(c, "this conversation is someone else's");
+  if (!allow_closed && conversation->status == ConversationStatus::closed) {
+    return fail(ErrorCode::conversation_closed, "Conversation " + id_text(id) + " is closed.");
+  }
+  return conversation;
+}
+
+Result<const Contact*> contact_for(const Context& c, ContactId id) {
+  const Contact* contact = find_contact(c.state, id);
+  if (contact == nullptr) return fail(ErrorCode::unknown_contact, "There is no contact " + id_text(id) + ".");
+  return contact;
+}
+
+// Resolves tag names to ids, appending tag_created events for new names; refuses a change to nothing.
+Result<std::vector<TagId>> resolve_tags(const Context& c, const std::vector<std::string>& names,
+                                        const std::vector<TagId>& current, TagMode mode, Events& out) {
+  std::vector<TagId> tags = mode == TagMode::add ? current : std::vector<TagId>();
+  std::vector<std::string> created;
+  for (const std::string& name : names) {
+    if (auto error = check_name(name, "tag")) return *error;
+    TagId tag;
+    const auto found = c.state.views.tag_by_name.find(name);
+    if (found != c.state.views.tag_by_name.end()) {
+      tag = found->second;
+    } else {
+      const auto earlier = std::find(created.begin(), created.end(), name);
+      tag = TagId(static_cast<uint32_t>(c.state.tags.size() + (earlier - created.begin())));
+      if (earlier == created.end()) {
+        if (auto error = check_room(c.state.tags.size() + created.size(), kTagsMax, "tags")) return *error;
+        created.push_back(name);
+        out.push_back(c.event(TagCreated{tag, name}));
+      }
+    }
+    if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+  }
+  if (tags.size() > kTagsPerTargetMax) {
+    return fail(ErrorCode::limit_reached, "At most " + std::to_string(kTagsPerTargetMax) + " tags per item.");
+  }
+  if (tags == current) return fail(ErrorCode::no_change, "The tags are already these.");
+  return tags;
+}
+
+// tag_created for new names, then the target's whole tag list (TagsSet: contact_ or conversation_tags_set).
+template <class TagsSet, class TargetId>
+Decision tag_decision(const Context& c, TargetId target, const std::vector<TagId>& current,
+                      const std::vector<std::string>& names, TagMode mode) {
+  Events events;
+  Result<std::vector<TagId>> tags = resolve_tags(c, names, current, mode, events);
+  if (!tags.ok()) return tags.error();
+  events.push_back(c.event(TagsSet{target, tags.value()}));
+  return events;
+}
+
+bool in_team(const Team& team, UserId user) {
+  return std::find(team.members.begin(), team.members.end(), user) != team.members.end();
+}
+
+const Participant* participant(const Conversation& conversation, UserId user) {
+  for (const Participant& p : conversation.conference) {
+    if (p.user == user) return &p;
+  }
+  return nullptr;
+}
+
+// The owner of the conversation (or anyone who acts on every conversation) runs its conference.
+std::optional<Error> require_owner(const Context& c, const Conversation& conversation, const char* what) {
+  if (c.acts_on_any() || conversation.assignee == c.actor) return std::nullopt;
+  return forbidden(c, what);
+}
+
+ContactId contact_by_key(const State& state, const std::string& key) {
+  const auto found = state.views.contact_by_identity.find(key);
+  return found == state.views.contact_by_identity.end() ? ContactId() : found->second;
+}
+
+std::optional<Error> check_phone_free(const State& state, const std::string& phone, ContactId self) {
+  if (phone.empty()) return std::nullopt;
+  const ContactId owner = contact_by_key(state, identity_key_for_phone(phone));
+  if (!owner.valid() || owner == self) return std::nullopt;
+  return fail(ErrorCode::duplicate_phone, "Contact " + id_text(owner) + " already has the phone " + phone + ".");
+}
+
+ConversationOpened opening(const Context& c, ContactId contact_id, ChannelId channel, ConversationOrigin origin) {
+  ConversationOpened opened;
+  opened.conversation = ConversationId(static_cast<uint32_t>(c.state.conversations.size()));
+  opened.contact = contact_id;
+  opened.channel = channel;
+  opened.origin = origin;
+  const Contact* contact = find_contact(c.state, contact_id);
+  if (contact != nullptr) opened.previous = contact->last_conversation;
+  return opened;
+}
+
+// Names people pick from a list must not differ only by case or accents.
+template <class T>
+std::optional<Error> check_unique_name(const std::vector<T>& items, const std::string& name, const char* what) {
+  const std::string folded = fold_for_search(name);
+  for (const T& item : items) {
+    if (fold_for_search(item.name) == folded) {
+      return fail(ErrorCode::duplicate_name, std::string("There is already a ") + what + " '" + item.name + "'.");
+    }
+  }
+  return std::nullopt;
+}
+
+// --- workspace ---
+
+Decision on(const Context& c, const UpdateSettings& cmd) {
+  if (auto error = require_manager(c, "change the workspace settings")) return *error;
+  if (!cmd.settings.name.empty()) {
+    if (auto error = check_name(cmd.settings.name, "workspace")) return *error;
+  }
+  if (cmd.settings.inactivity_close_after_ms < 0) {
+    return fail(ErrorCode::invalid_field, "The inactivity period cannot be negative.");
+  }
+  if (cmd.settings == c.state.settings) return fail(ErrorCode::no_change, "The settings are already these.");
+  return one(c, SettingsUpdated{cmd.settings});
+}
+
+Decision on(const Context& c, const CreateUser& cmd) {
+  if (auto error = require_manager(c, "add users")) return *error;
+  if (cmd.role == Role::administrator && !c.is_system() && c.actor_user->role != Role::administrator) {
+    return forbidden(c, "only an administrator adds administrators");
+  }
+  if (auto error = check_name(cmd.name, "user")) return *error;
+  if (auto error = check_email(cmd.email)) return *error;
+  if (auto error = check_room(c.state.users.size(), kUsersMax, "users")) return *error;
+  return one(c, UserCreated{UserId(static_cast<uint32_t>(c.state.users.size())), cmd.name, cmd.email, cmd.role});
+}
+
+Decision on(const Context& c, const SetUserStatus& cmd) {
+  const User* user = find_user(c.state, cmd.user);
+  if (user == nullptr) return unknown_user(cmd.user);
+  const bool self = cmd.user == c.actor;
+  if (cmd.status == UserStatus::rona && !c.is_system()) {
+    return forbidden(c, "only the system sets RONA, when an offer times out");
+  }
+  if (user->status == UserStatus::rona && !self && cmd.status != UserStatus::rona) {
+    return forbidden(c, "only the agent in RONA can set themselves back");
+  }
+  if (!self && !c.manages()) return forbidden(c, "change another user's status");
+  if (user->status == cmd.status) return fail(ErrorCode::no_change, "The status is already this.");
+  return one(c, UserStatusChanged{cmd.user, cmd.status});
+}
+
+Decision on(const Context& c, const CreateTeam& cmd) {
+  if (auto error = require_manager(c, "create teams")) return *error;
+  if (auto error = check_name(cmd.name, "team")) return *error;
+  if (auto error = check_unique_name(c.state.teams, cmd.name, "team")) return *error;
+  if (auto error = check_room(c.state.teams.size(), kTeamsMax, "teams")) return *error;
+  return one(c, TeamCreated{TeamId(static_cast<uint32_t>(c.state.teams.size())), cmd.name});
+}
+
+Decision on(const Context& c, const SetTeamMembers& cmd) {
+  if (auto error = require_manager(c, "change team members")) return *error;
+  const Team* team = find_team(c.state, cmd.team);
+  if (team == nullptr) return fail(ErrorCode::unknown_team, "There is no team " + id_text(cmd.team) + ".");
+  if (cmd.members.size() > kTeamMembersMax) {
+    return fail(ErrorCode::limit_reached, "A team has at most " + std::to_string(kTeamMembersMax) + " members.");
+  }
+  for (size_t i = 0; i < cmd.members.size(); ++i) {
+    if (find_user(c.state, cmd.members[i]) == nullptr) return unknown_user(cmd.members[i]);
+    if (std::find(cmd.members.begin(), cmd.members.begin() + i, cmd.members[i]) != cmd.members.begin() + i) {
+      return fail(ErrorCode::invalid_field, "User " + id_text(cmd.members[i]) + " is listed twice.");
+    }
+  }
+  if (cmd.members == team->members) return fail(ErrorCode::no_change, "The team already has these members.");
+  return one(c, TeamMembersSet{cmd.team, cmd.members});
+}
+
+Decision on(const Context& c, const CreateChannel& cmd) {
+  if (auto error = require_manager(c, "add channels")) return *error;
+  if (auto error = check_name(cmd.name, "channel")) return *error;
+  if (auto error = check_field(cmd.address, "channel address")) return *error;
+  if (auto error = check_room(c.state.channels.size(), kChannelsMax, "channels")) return *error;
+  return one(c, ChannelCreated{ChannelId(static_cast<uint32_t>(c.state.channels.size())), cmd.kind, cmd.name,
+                               cmd.address});
+}
+
+Decision on(const Context& c, const CreateClosingReason& cmd) {
+  if (auto error = require_manager(c, "edit closing reasons")) return *error;
+  if (auto error = check_name(cmd.name, "closing reason")) return *error;
+  if (auto error = check_unique_name(c.state.closing_reasons, cmd.name, "closing reason")) return *error;
+  if (auto error = check_room(c.state.closing_reasons.size(), kClosingReasonsMax, "closing reasons")) return *error;
+  return one(c, ClosingReasonCreated{ClosingReasonId(static_cast<uint32_t>(c.state.closing_reasons.size())),
+                                     cmd.name});
+}
+
+// --- contacts ---
+
+Decision on(const Context& c, const CreateContact& cmd) {
+  if (auto error = check_name(cmd.name, "contact")) return *error;
+  if (auto error = check_email(cmd.email)) return *error;
+  Result<std::string> phone = normalize_phone(cmd.phone);
+  if (!phone.ok()) return phone.error();
+  if (auto error = check_phone_free(c.state, phone.value(), ContactId())) return *error;
+  if (auto error = check_room(c.state.contacts.size(), kContactsMax, "contacts")) return *error;
+  return one(c, ContactCreated{ContactId(static_cast<uint32_t>(c.state.contacts.size())), cmd.name, phone.value(),
+                               cmd.email, {}});
+}
+
+Decision on(const Context& c, const UpdateContact& cmd) {
+  Result<const Contact*> contact = contact_for(c, cmd.contact);
+  if (!contact.ok()) return contact.error();
+  if (auto error = check_name(cmd.name, "contact")) return *error;
+  if (auto error = check_email(cmd.email)) return *error;
+  Result<std::string> phone = normalize_phone(cmd.phone);
+  if (!phone.ok()) return phone.error();
+  if (auto error = check_phone_free(c.state, phone.value(), cmd.contact)) return *error;
+  const Contact& before = *contact.value();
+  if (before.name == cmd.name && before.phone == phone.value() && before.email == cmd.email) {
+    return fail(ErrorCode::no_change, "The contact already has these details.");
+  }
+  return one(c, ContactUpdated{cmd.contact, cmd.name, phone.value(), cmd.email});
+}
+
+Decision on(const Context& c, const SetContactProperty& cmd) {
+  Result<const Contact*> contact = contact_for(c, cmd.contact);
+  if (!contact.ok()) return contact.error();
+  if (auto error = check_name(cmd.key, "property")) return *error;
+  if (auto error = check_field(cmd.value, "property value")) return *error;
+  const std::vector<Property>& properties = contact.value()->properties;
+  const auto found = std::find_if(properties.begin(), properties.end(),
+                                  [&](const Property& p) { return p.key == cmd.key; });
+  const std::string current = found == properties.end() ? std::string() : found->value;
+  if (current == cmd.value) return fail(ErrorCode::no_change, "The property already has this value.");
+  if (found == properties.end()) {
+    if (auto error = check_room(properties.size(), kPropertiesPerContactMax, "properties on a contact")) {
+      return *error;
+    }
+  }
+  return one(c, ContactPropertySet{cmd.contact, cmd.key, cmd.value});
+}
+
+Decision on(const Context& c, const TagContact& cmd) {
+  Result<const Contact*> contact = contact_for(c, cmd.contact);
+  if (!contact.ok()) return contact.error();
+  return tag_decision<ContactTagsSet>(c, cmd.contact, contact.value()->tags, cmd.tags, cmd.mode);
+}
+
+// --- conversations ---
+
+Decision on(const Context& c, const ReceiveMessage& cmd) {
+  if (!c.is_system()) return forbidden(c, "customer messages come only from the channel");
+  const Channel* channel = find_channel(c.state, cmd.channel);
+  if (channel == nullptr) return fail(ErrorCode::unknown_channel, "There is no channel " + id_text(cmd.channel) + ".");
+  if (cmd.from.empty()) return fail(ErrorCode::invalid_field, "An inbound message needs the sender's address.");
+  if (auto error = check_field(cmd.from, "sender address")) return *error;
+  std::string address = cmd.from;
+  if (channel->kind == ChannelKind::whatsapp) {
+    Result<std::string> phone = normalize_phone(cmd.from);
+    if (!phone.ok()) return phone.error();
+    address = phone.value();
+  }
+  if (auto error = check_message_text(c.state, cmd.text, !cmd.media.url.empty())) return *error;
+  if (auto error = check_media(cmd.media)) return *error;
+  if (cmd.referral) {
+    if (auto error = check_referral(*cmd.referral)) return *error;
+  }
+  if (!cmd.profile_name.empty()) {
+    if (auto error = check_name(cmd.profile_name, "contact")) return *error;
+  }
+
+  Events events;
+  ContactId contact_id = contact_by_key(c.state, identity_key(c.state, cmd.channel, address));
+  if (!contact_id.valid()) {
+    if (auto error = check_room(c.state.contacts.size(), kContactsMax, "contacts")) return *error;
+    contact_id = ContactId(static_cast<uint32_t>(c.state.contacts.size()));
+    const std::string phone = channel->kind == ChannelKind::whatsapp ? address : std::string();
+    const std::string name = cmd.profile_name.empty() ? address.substr(0, kNameBytesMax) : cmd.profile_name;
+    events.push_back(c.event(ContactCreated{contact_id, name, phone, {}, {ChannelIdentity{cmd.channel, address}}}));
+  }
+  const Contact* contact = find_contact(c.state, contact_id);
+  ConversationId conversation = contact != nullptr ? contact->active_conversation : ConversationId();
+  if (!conversation.valid()) {
+    if (auto error = check_room(c.state.conversations.size(), kConversationsMax, "conversations")) return *error;
+    ConversationOpened opened = opening(c, contact_id, cmd.channel, ConversationOrigin::inbound);
+    conversation = opened.conversation;
+    events.push_back(c.event(std::move(opened)));
+  }
+  MessageAdded message;
+  message.conversation = conversation;
+  message.message = MessageId(static_cast<uint32_t>(c.state.messages.size()));
+  message.kind = MessageKind::inbound;
+  message.text = cmd.text;
+  message.media = cmd.media;
+  message.referral = cmd.referral;
+  events.push_back(c.event(std::move(message)));
+  return events;
+}
+
+std::optional<Error> check_reachable(const Contact& contact, const Channel& channel, ChannelId channel_id) {
+  if (channel.kind == ChannelKind::whatsapp && !contact.phone.empty()) return std::nullopt;
+  for (const ChannelIdentity& identity : contact.identities) {
+    if (identity.channel == channel_id) return std::nullopt;
+  }
+  return fail(ErrorCode::no_channel_identity,
+              "The contact has no address on the channel '" + channel.name + "' to write to.");
+}
+
+Decision on(const Context& c, const StartConversation& cmd) {
+  Result<const Contact*> contact = contact_for(c, cmd.contact);
+  if (!contact.ok()) return contact.error();
+  const Channel* channel = find_channel(c.state, cmd.channel);
+  if (channel == nullptr) return fail(ErrorCode::unknown_channel, "There is no channel " + id_text(cmd.channel) + ".");
+  if (contact.value()->active_conversation.valid()) {
+    return fail(ErrorCode::active_conversation_exists,
+                "The contact already has an active conversation (" +
+                    id_text(contact.value()->active_conversation) + "); only one per contact.");
+  }
+  if (auto error = check_reachable(*contact.value(), *channel, cmd.channel)) return *error;
+  if (auto error = check_template(cmd.template_)) return *error;
+  if (auto error = check_message_text(c.state, "", true)) return *error;
+  if (auto error = check_room(c.state.conversations.size(), kConversationsMax, "conversations")) return *error;
+  ConversationOpened opened = opening(c, cmd.contact, cmd.channel, ConversationOrigin::outbound);
+  opened.assignee = c.actor;
+  MessageAdded message;
+  message.conversation = opened.conversation;
+  message.message = MessageId(static_cast<uint32_t>(c.state.messages.size()));
+  message.kind = MessageKind::outbound;
+  message.template_ = cmd.template_;
+  return Events{c.event(std::move(opened)), c.event(std::move(message))};
+}
+
+Decision on(const Context& c, const OfferConversation& cmd) {
+  if (!c.acts_on_any()) return forbidden(c, "offer conversations to others");
+  Result<const Conversation*> conversation = conversation_for(c, cmd.conversation, false);
+  if (!conversation.ok()) return conversation.error();
+  if (find_user(c.state, cmd.user) == nullptr) return unknown_user(cmd.user);
+  if (conversation.value()->assignee == cmd.user || conversation.value()->offered_to == cmd.user) {
+    return fail(ErrorCode::no_change, "The conversation is already with that user.");
+  }
+  return one(c, ConversationOffered{cmd.conversation, cmd.user});
+}
+
+Decision on(const Context& c, const AcceptConversation& cmd) {
+  if (c.is_system()) return forbidden(c, "accepting is for the offered agent");
+  const Conversation* conversation = find_conversation(c.state, cmd.conversation);
+  if (conversation == nullptr) {
+    return fail(ErrorCode::unknown_conversation, "There is no conversation " + id_text(cmd.conversation) + ".");
+  }
+  if (conversation->status == ConversationStatus::closed) {
+    return fail(ErrorCode::conversation_closed, "Conversation " + id_text(cmd.conversation) + " is closed.");
+  }
+  if (conversation->offered_to != c.actor) {
+    return fail(ErrorCode::not_offered, "Conversation " + id_text(cmd.conversation) + " is not offered to you.");
+  }
+  return one(c, ConversationAccepted{cmd.conversation, c.actor});
+}
+
+Decision on(const Context& c, const AssignConversation& cmd) {
+  Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
+  if (!found.ok()) return found.error();
+  const Conversation& conversation = *found.value();
+  if (cmd.assignee.valid() && find_user(c.state, cmd.assignee) == nullptr) return unknown_user(cmd.assignee);
+  if (!c.acts_on_any()) {
+    const bool pick_up = cmd.assignee == c.actor && !conversation.assignee.valid();
+    const bool give_back = !cmd.assignee.valid() && conversation.assignee == c.actor;
+    if (!pick_up && !give_back) return forbidden(c, "assign conversations to others");
+  }
+  if (conversation.assignee == cmd.assignee) {
+    return fail(ErrorCode::no_change, "The conversation is already assigned that way.");
+  }
+  return one(c, ConversationAssigned{cmd.conversation, cmd.assignee});
+}
+
+Decision on(const Context& c, const SendMessage& cmd) {
+  Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
+  if (!found.ok()) return found.error();
+  const Conversation& conversation = *found.value();
+  if (cmd.template_) {
+    if (!cmd.text.empty() || !cmd.media.url.empty()) {
+      return fail(ErrorCode::invalid_field, "A template carries its text in its parameters, not in text or media.");
+    }
+    if (auto error = check_template(*cmd.template_)) return *error;
+  } else {
+    if (auto error = check_media(cmd.media)) return *error;
+  }
+  if (auto error = check_message_text(c.state, cmd.text, cmd.template_ || !cmd.media.url.empty())) return *error;
+  const Channel& channel = c.state.channels.at(conversation.channel.index());
+  const int64_t closes_at = window_closes_at(conversation);
+  if (channel.kind == ChannelKind::whatsapp && !cmd.template_ && (closes_at == kNever || c.now_ms >= closes_at)) {
+    return fail(ErrorCode::outside_whatsapp_window,
+                closes_at == kNever
+                    ? "The customer has not written yet: only a template can be sent on WhatsApp."
+                    : "The customer last wrote more than 24 hours ago: only a template can be sent on WhatsApp.");
+  }
+  MessageAdded message;
+  message.conversation = cmd.conversation;
+  message.message = MessageId(static_cast<uint32_t>(c.state.messages.size()));
+  message.kind = MessageKind::outbound;
+  message.text = cmd.text;
+  message.media = cmd.media;
+  message.template_ = cmd.template_;
+  return one(c, std::move(message));
+}
+
+Decision add_line(const Context& c, ConversationId id, const std::string& text, MessageKind kind) {
+  Result<const Conversation*> found = conversation_for(c, id, true);
+  if (!found.ok()) return found.error();
+  if (auto error = check_message_text(c.state, text, false)) return *error;
+  MessageAdded message;
+  message.conversation = id;
+  message.message = MessageId(static_cast<uint32_t>(c.state.messages.size()));
+  message.kind = kind;
+  message.text = text;
+  return one(c, std::move(message));
+}
+
+Decision on(const Context& c, const AddNote& cmd) { return add_line(c, cmd.conversation, cmd.text, MessageKind::note); }
+
+Decision on(const Context& c, const AddSystemLine& cmd) {
+  if (!c.is_system()) return forbidden(c, "system lines come only from the system");
+  return add_line(c, cmd.conversation, cmd.text, MessageKind::system);
+}
+
+Decision on(const Context& c, const TransferConversation& cmd) {
+  Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
+  if (!found.ok()) return found.error();
+  const Conversation& conversation = *found.value();
+  if (!cmd.team.valid() && !cmd.user.valid()) {
+    return fail(ErrorCode::invalid_field, "A transfer needs a team or an agent to go to.");
+  }
+  const Team* team = nullptr;
+  if (cmd.team.valid()) {
+    team = find_team(c.state, cmd.team);
+    if (team == nullptr) return fail(ErrorCode::unknown_team, "There is no team " + id_text(cmd.team) + ".");
+  }
+  if (cmd.user.valid() && find_user(c.state, cmd.user) == nullptr) return unknown_user(cmd.user);
+  if (team != nullptr && cmd.user.valid() && !in_team(*team, cmd.user)) {
+    return fail(ErrorCode::not_a_team_member,
+                "User " + id_text(cmd.user) + " is not a member of the team '" + team->name + "'.");
+  }
+  if (cmd.closing_reason.valid() && find_closing_reason(c.state, cmd.closing_reason) == nullptr) {
+    return fail(ErrorCode::unknown_closing_reason, "There is no closing reason " + id_text(cmd.closing_reason) + ".");
+  }
+  const TeamId target_team = cmd.team.valid() ? cmd.team : conversation.team;
+  if (cmd.user == conversation.assignee && target_team == conversation.team) {
+    return fail(ErrorCode::no_change, "The conversation is already there.");
+  }
+  if (auto error = check_room(c.state.conversations.size(), kConversationsMax, "conversations")) return *error;
+  ConversationOpened opened = opening(c, conversation.contact, conversation.channel, ConversationOrigin::transfer);
+  INBOX_ASSERT(opened.previous == cmd.conversation, "the active conversation must be its contact's newest");
+  opened.team = target_team;
+  opened.assignee = cmd.user;
+  opened.customer_last_message_at = conversation.customer_last_message_at;
+  opened.last_message_at = conversation.last_message_at;
+  opened.awaiting_reply = conversation.awaiting_reply;
+  if (const Referral* referral = conversation_referral(c.state, cmd.conversation)) opened.referral = *referral;
+  opened.tags = conversation.tags;
+  ConversationTransferred transferred{cmd.conversation, opened.conversation, cmd.team, cmd.user, cmd.closing_reason};
+  return Events{c.event(transferred), c.event(std::move(opened))};
+}
+
+Decision on(const Context& c, const InviteToConference& cmd) {
+  Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
+  if (!found.ok()) return found.error();
+  const Conversation& conversation = *found.value();
+  if (auto error = require_owner(c, conversation, "only the conversation's owner invites to a conference")) {
+    return *error;
+  }
+  if (find_user(c.state, cmd.user) == nullptr) return unknown_user(cmd.user);
+  if (cmd.user == conversation.assignee || participant(conversation, cmd.user) != nullptr) {
+    return fail(ErrorCode::already_in_conference, "User " + id_text(cmd.user) + " is already in this conversation.");
+  }
+  if (conversation.conference.size() >= kConferenceParticipantsMax) {
+    return fail(ErrorCode::limit_reached,
+                "A conference has at most " + std::to_string(kConferenceParticipantsMax) + " invited agents.");
+  }
+  return one(c, ConferenceInvited{cmd.conversation, cmd.user});
+}
+
+// Join and leave are the invitee's own acts, checked against the invitation rather than the assignee.
+Result<const Conversation*> conference_of(const Context& c, ConversationId id) {
+  if (c.is_system()) return forbidden(c, "joining and leaving a conference is for the invited agent");
+  const Conversation* conversation = find_conversation(c.state, id);
+  if (conversation == nullptr) {
+    return fail(ErrorCode::unknown_conversation, "There is no conversation " + id_text(id) + ".");
+  }
+  if (conversation->status == ConversationStatus::closed) {
+    return fail(ErrorCode::conversation_closed, "Conversation " + id_text(id) + " is closed.");
+  }
+  return conversation;
+}
+
+Decision on(const Context& c, const JoinConference& cmd) {
+  Result<const Conversation*> found = conference_of(c, cmd.conversation);
+  if (!found.ok()) return found.error();
+  const Participant* p = participant(*found.value(), c.actor);
+  if (p == nullptr) return fail(ErrorCode::not_invited, "You are not invited to this conference.");
+  if (p->joined) return fail(ErrorCode::already_in_conference, "You are already in this conference.");
+  return one(c, ConferenceJoined{cmd.conversation, c.actor});
+}
+
+Decision on(const Context& c, const LeaveConference& cmd) {
+  Result<const Conversation*> found = conference_of(c, cmd.conversation);
+  if (!found.ok()) return found.error();
+  if (participant(*found.value(), c.actor) == nullptr) {
+    return fail(ErrorCode::not_in_conference, "You are not in this conference.");
+  }
+  return one(c, ConferenceLeft{cmd.conversation, c.actor});
+}
+
+Decision on(const Context& c, const EndConference& cmd) {
+  Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
+  if (!found.ok()) return found.error();
+  if (auto error = require_owner(c, *found.value(), "only the conversation's owner ends the conference")) {
+    return *error;
+  }
+  if (found.value()->conference.empty()) {
+    return fail(ErrorCode::not_in_conference, "There is no conference on this conversation.");
+  }
+  return one(c, ConferenceEnded{cmd.conversation});
+}
+
+Decision on(const Context& c, const CloseConversation& cmd) {
+  Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
+  if (!found.ok()) return found.error();
+  if (cmd.closing_reason.valid() && find_closing_reason(c.state, cmd.closing_reason) == nullptr) {
+    return fail(ErrorCode::unknown_closing_reason, "There is no closing reason " + id_text(cmd.closing_reason) + ".");
+  }
+  if (!cmd.closing_reason.valid() && c.state.settings.closing_reason_required) {
+    return fail(ErrorCode::closing_reason_required, "Choose a closing reason: this workspace requires one.");
+  }
+  return one(c, ConversationClosed{cmd.conversation, cmd.closing_reason});
+}
+
+Decision on(const Context& c, const TagConversation& cmd) {
+  Result<const Conversation*> found = conversation_for(c, cmd.conversation, true);
+  if (!found.ok()) return found.error();
+  return tag_decision<ConversationTagsSet>(c, cmd.conversation, found.value()->tags, cmd.tags, cmd.mode);
+}
+
+}  // namespace
+
+Decision decide(const State& state, const Command& command, int64_t now_ms) {
+  const User* actor_user = nullptr;
+  if (command.actor.valid()) {
+    actor_user = find_user(state, command.actor);
+    if (actor_user == nullptr) {
+      return fail(ErrorCode::unknown_actor, "The acting user " + id_text(command.actor) + " does not exist.");
+    }
+  }
+  const Context context{state, command.actor, actor_user, now_ms};
+  return std::visit([&](const auto& body) { return on(context, body); }, command.body);
+}
+
+}  // namespace inbox

@@ -1,0 +1,78 @@
+// Errors are values: a stable code (its name is the wire form) and a human-readable message.
+#pragma once
+#include <string>
+#include <utility>
+#include <variant>
+
+#include "core/reflect.h"
+
+namespace inbox {
+
+enum class ErrorCode : uint8_t {
+  invalid_json,
+  unknown_type,
+  unknown_field,
+  invalid_field,
+  unknown_actor,
+  forbidden,
+  unknown_user,
+  unknown_team,
+  unknown_channel,
+  unknown_contact,
+  unknown_conversation,
+  unknown_closing_reason,
+  invalid_name,
+  invalid_phone,
+  invalid_email,
+  invalid_text,
+  empty_message,
+  message_too_long,
+  outside_whatsapp_window,
+  conversation_closed,
+  active_conversation_exists,
+  closing_reason_required,
+  not_offered,
+  not_a_team_member,
+  no_channel_identity,
+  already_in_conference,
+  not_in_conference,
+  not_invited,
+  duplicate_name,
+  duplicate_phone,
+  limit_reached,
+  no_change,
+};
+template <>
+struct EnumNames<ErrorCode> {
+  static constexpr std::array<const char*, 32> names = {
+      "invalid_json", "unknown_type", "unknown_field", "invalid_field", "unknown_actor", "forbidden",
+      "unknown_user", "unknown_team", "unknown_channel", "unknown_contact", "unknown_conversation",
+      "unknown_closing_reason", "invalid_name", "invalid_phone", "invalid_email", "invalid_text",
+      "empty_message", "message_too_long", "outside_whatsapp_window", "conversation_closed",
+      "active_conversation_exists", "closing_reason_required", "not_offered", "not_a_team_member",
+      "no_channel_identity", "already_in_conference", "not_in_conference", "not_invited", "duplicate_name",
+      "duplicate_phone", "limit_reached", "no_change"};
+};
+
+struct Error {
+  ErrorCode code = ErrorCode::invalid_field;
+  std::string message;
+};
+
+// A value or an error; the error path never carries a half-built value.
+template <class T>
+class Result {
+ public:
+  Result(T value) : data_(std::move(value)) {}
+  Result(Error error) : data_(std::move(error)) {}
+
+  bool ok() const { return data_.index() == 0; }
+  const T& value() const& { return std::get<0>(data_); }
+  T&& value() && { return std::get<0>(std::move(data_)); }
+  const Error& error() const { return std::get<1>(data_); }
+
+ private:
+  std::variant<T, Error> data_;
+};
+
+}  // namespace inbox

@@ -1,0 +1,350 @@
+// What happened: plain structs in one variant. Events carry every id they create and every value
+// apply() needs, so applying them is deterministic and needs no lookups beyond the state.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/ids.h"
+#include "core/model.h"
+#include "core/reflect.h"
+
+namespace inbox {
+
+struct SettingsUpdated {
+  static constexpr const char* kType = "settings_updated";
+  Settings settings;
+  template <class F>
+  static void fields(F&& f) { f("settings", &SettingsUpdated::settings); }
+};
+
+struct UserCreated {
+  static constexpr const char* kType = "user_created";
+  UserId user;
+  std::string name;
+  std::string email;
+  Role role = Role::agent;
+  template <class F>
+  static void fields(F&& f) {
+    f("user", &UserCreated::user);
+    f("name", &UserCreated::name);
+    f("email", &UserCreated::email);
+    f("role", &UserCreated::role);
+  }
+};
+
+struct UserStatusChanged {
+  static constexpr const char* kType = "user_status_changed";
+  UserId user;
+  UserStatus status = UserStatus::available;
+  template <class F>
+  static void fields(F&& f) {
+    f("user", &UserStatusChanged::user);
+    f("status", &UserStatusChanged::status);
+  }
+};
+
+struct TeamCreated {
+  static constexpr const char* kType = "team_created";
+  TeamId team;
+  std::string name;
+  template <class F>
+  static void fields(F&& f) {
+    f("team", &TeamCreated::team);
+    f("name", &TeamCreated::name);
+  }
+};
+
+struct TeamMembersSet {
+  static constexpr const char* kType = "team_members_set";
+  TeamId team;
+  std::vector<UserId> members;
+  template <class F>
+  static void fields(F&& f) {
+    f("team", &TeamMembersSet::team);
+    f("members", &TeamMembersSet::members);
+  }
+};
+
+struct ChannelCreated {
+  static constexpr const char* kType = "channel_created";
+  ChannelId channel;
+  ChannelKind kind = ChannelKind::whatsapp;
+  std::string name;
+  std::string address;
+  template <class F>
+  static void fields(F&& f) {
+    f("channel", &ChannelCreated::channel);
+    f("kind", &ChannelCreated::kind);
+    f("name", &ChannelCreated::name);
+    f("address", &ChannelCreated::address);
+  }
+};
+
+struct ClosingReasonCreated {
+  static constexpr const char* kType = "closing_reason_created";
+  ClosingReasonId closing_reason;
+  std::string name;
+  template <class F>
+  static void fields(F&& f) {
+    f("closing_reason", &ClosingReasonCreated::closing_reason);
+    f("name", &ClosingReasonCreated::name);
+  }
+};
+
+struct TagCreated {
+  static constexpr const char* kType = "tag_created";
+  TagId tag;
+  std::string name;
+  template <class F>
+  static void fields(F&& f) {
+    f("tag", &TagCreated::tag);
+    f("name", &TagCreated::name);
+  }
+};
+
+struct ContactCreated {
+  static constexpr const char* kType = "contact_created";
+  ContactId contact;
+  std::string name;
+  std::string phone;
+  std::string email;
+  std::vector<ChannelIdentity> identities;
+  template <class F>
+  static void fields(F&& f) {
+    f("contact", &ContactCreated::contact);
+    f("name", &ContactCreated::name);
+    f("phone", &ContactCreated::phone);
+    f("email", &ContactCreated::email);
+    f("identities", &ContactCreated::identities);
+  }
+};
+
+struct ContactUpdated {
+  static constexpr const char* kType = "contact_updated";
+  ContactId contact;
+  std::string name;
+  std::string phone;
+  std::string email;
+  template <class F>
+  static void fields(F&& f) {
+    f("contact", &ContactUpdated::contact);
+    f("name", &ContactUpdated::name);
+    f("phone", &ContactUpdated::phone);
+    f("email", &ContactUpdated::email);
+  }
+};
+
+struct ContactPropertySet {
+  static constexpr const char* kType = "contact_property_set";
+  ContactId contact;
+  std::string key;
+  std::string value;
+  template <class F>
+  static void fields(F&& f) {
+    f("contact", &ContactPropertySet::contact);
+    f("key", &ContactPropertySet::key);
+    f("value", &ContactPropertySet::value);
+  }
+};
+
+struct ContactTagsSet {
+  static constexpr const char* kType = "contact_tags_set";
+  ContactId contact;
+  std::vector<TagId> tags;
+  template <class F>
+  static void fields(F&& f) {
+    f("contact", &ContactTagsSet::contact);
+    f("tags", &ContactTagsSet::tags);
+  }
+};
+
+// A new attention. For a transfer it carries on what the customer sees as one chat: the window, the
+// pending state, the referral card and the tags.
+struct ConversationOpened {
+  static constexpr const char* kType = "conversation_opened";
+  ConversationId conversation;
+  ContactId contact;
+  ChannelId channel;
+  TeamId team;
+  UserId assignee;  // none: Pending in Unassigned
+  ConversationOrigin origin = ConversationOrigin::inbound;
+  ConversationId previous;
+  int64_t customer_last_message_at = kNever;
+  int64_t last_message_at = kNever;
+  bool awaiting_reply = false;
+  std::optional<Referral> referral;
+  std::vector<TagId> tags;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ConversationOpened::conversation);
+    f("contact", &ConversationOpened::contact);
+    f("channel", &ConversationOpened::channel);
+    f("team", &ConversationOpened::team);
+    f("assignee", &ConversationOpened::assignee);
+    f("origin", &ConversationOpened::origin);
+    f("previous", &ConversationOpened::previous);
+    f("customer_last_message_at", &ConversationOpened::customer_last_message_at);
+    f("last_message_at", &ConversationOpened::last_message_at);
+    f("awaiting_reply", &ConversationOpened::awaiting_reply);
+    f("referral", &ConversationOpened::referral);
+    f("tags", &ConversationOpened::tags);
+  }
+};
+
+struct ConversationOffered {
+  static constexpr const char* kType = "conversation_offered";
+  ConversationId conversation;
+  UserId user;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ConversationOffered::conversation);
+    f("user", &ConversationOffered::user);
+  }
+};
+
+struct ConversationAccepted {
+  static constexpr const char* kType = "conversation_accepted";
+  ConversationId conversation;
+  UserId user;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ConversationAccepted::conversation);
+    f("user", &ConversationAccepted::user);
+  }
+};
+
+struct ConversationAssigned {
+  static constexpr const char* kType = "conversation_assigned";
+  ConversationId conversation;
+  UserId assignee;  // none: unassigned
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ConversationAssigned::conversation);
+    f("assignee", &ConversationAssigned::assignee);
+  }
+};
+
+// One event for every message kind, so message storage is written once.
+struct MessageAdded {
+  static constexpr const char* kType = "message_added";
+  ConversationId conversation;
+  MessageId message;
+  MessageKind kind = MessageKind::inbound;
+  std::string text;
+  Media media;
+  std::optional<Template> template_;
+  std::optional<Referral> referral;  // inbound from a Click-to-WhatsApp ad
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &MessageAdded::conversation);
+    f("message", &MessageAdded::message);
+    f("kind", &MessageAdded::kind);
+    f("text", &MessageAdded::text);
+    f("media", &MessageAdded::media);
+    f("template", &MessageAdded::template_);
+    f("referral", &MessageAdded::referral);
+  }
+};
+
+// Closes this attention; the conversation_opened that follows starts the target's.
+struct ConversationTransferred {
+  static constexpr const char* kType = "conversation_transferred";
+  ConversationId conversation;
+  ConversationId to_conversation;
+  TeamId team;
+  UserId user;
+  ClosingReasonId closing_reason;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ConversationTransferred::conversation);
+    f("to_conversation", &ConversationTransferred::to_conversation);
+    f("team", &ConversationTransferred::team);
+    f("user", &ConversationTransferred::user);
+    f("closing_reason", &ConversationTransferred::closing_reason);
+  }
+};
+
+struct ConferenceInvited {
+  static constexpr const char* kType = "conference_invited";
+  ConversationId conversation;
+  UserId user;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ConferenceInvited::conversation);
+    f("user", &ConferenceInvited::user);
+  }
+};
+
+struct ConferenceJoined {
+  static constexpr const char* kType = "conference_joined";
+  ConversationId conversation;
+  UserId user;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ConferenceJoined::conversation);
+    f("user", &ConferenceJoined::user);
+  }
+};
+
+struct ConferenceLeft {
+  static constexpr const char* kType = "conference_left";
+  ConversationId conversation;
+  UserId user;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ConferenceLeft::conversation);
+    f("user", &ConferenceLeft::user);
+  }
+};
+
+struct ConferenceEnded {
+  static constexpr const char* kType = "conference_ended";
+  ConversationId conversation;
+  template <class F>
+  static void fields(F&& f) { f("conversation", &ConferenceEnded::conversation); }
+};
+
+struct ConversationClosed {
+  static constexpr const char* kType = "conversation_closed";
+  ConversationId conversation;
+  ClosingReasonId closing_reason;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ConversationClosed::conversation);
+    f("closing_reason", &ConversationClosed::closing_reason);
+  }
+};
+
+struct ConversationTagsSet {
+  static constexpr const char* kType = "conversation_tags_set";
+  ConversationId conversation;
+  std::vector<TagId> tags;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ConversationTagsSet::conversation);
+    f("tags", &ConversationTagsSet::tags);
+  }
+};
+
+using EventBody =
+    std::variant<SettingsUpdated, UserCreated, UserStatusChanged, TeamCreated, TeamMembersSet, ChannelCreated,
+                 ClosingReasonCreated, TagCreated, ContactCreated, ContactUpdated, ContactPropertySet,
+                 ContactTagsSet, ConversationOpened, ConversationOffered, ConversationAccepted,
+                 ConversationAssigned, MessageAdded, ConversationTransferred, ConferenceInvited, ConferenceJoined,
+                 ConferenceLeft, ConferenceEnded, ConversationClosed, ConversationTagsSet>;
+
+// Every event is an audit record: who (none: the system) and when.
+struct Event {
+  UserId actor;
+  int64_t at_ms = 0;
+  EventBody body;
+};
+
+inline bool operator==(const Event& a, const Event& b) {
+  return a.actor == b.actor && a.at_ms == b.at_ms && a.body == b.body;
+}
+inline bool operator!=(const Event& a, const Event& b) { return !(a == b); }
+
+}  // namespace inbox

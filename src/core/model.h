@@ -1,0 +1,346 @@
+// The inbox's entities as plain structs. Entities refer to each other by id (ids.h); every collection
+// lives in State (state.h) as a dense vector indexed by those ids.
+#pragma once
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ids.h"
+#include "core/reflect.h"
+#include "core/timeline_entry.h"
+
+namespace inbox {
+
+// Times are milliseconds since the Unix epoch; kNever marks "has not happened".
+constexpr int64_t kNever = std::numeric_limits<int64_t>::min();
+constexpr int64_t kWhatsAppWindowMs = 24LL * 60 * 60 * 1000;
+
+enum class Role : uint8_t { administrator, supervisor, operator_, agent };
+template <>
+struct EnumNames<Role> {
+  static constexpr std::array<const char*, 4> names = {"administrator", "supervisor", "operator", "agent"};
+};
+
+// rona (redirect on no answer) is set by the system when an offer times out; only the agent clears it.
+enum class UserStatus : uint8_t { available, idle, unavailable, rona };
+template <>
+struct EnumNames<UserStatus> {
+  static constexpr std::array<const char*, 4> names = {"available", "idle", "unavailable", "rona"};
+};
+
+enum class ChannelKind : uint8_t { whatsapp, instagram, messenger, webchat };
+template <>
+struct EnumNames<ChannelKind> {
+  static constexpr std::array<const char*, 4> names = {"whatsapp", "instagram", "messenger", "webchat"};
+};
+
+// pending: waiting, unassigned. scheduled: a reminder is set (issue 6 sets it).
+enum class ConversationStatus : uint8_t { open, pending, scheduled, closed };
+template <>
+struct EnumNames<ConversationStatus> {
+  static constexpr std::array<const char*, 4> names = {"open", "pending", "scheduled", "closed"};
+};
+constexpr size_t kStatusCount = 4;
+
+enum class ConversationOrigin : uint8_t { inbound, outbound, transfer };
+template <>
+struct EnumNames<ConversationOrigin> {
+  static constexpr std::array<const char*, 3> names = {"inbound", "outbound", "transfer"};
+};
+
+// Who wrote it: the customer (inbound), us to the customer (outbound), us to ourselves (note), the system.
+enum class MessageKind : uint8_t { inbound, outbound, note, system };
+template <>
+struct EnumNames<MessageKind> {
+  static constexpr std::array<const char*, 4> names = {"inbound", "outbound", "note", "system"};
+};
+
+enum class MessageForm : uint8_t { text, media, template_ };
+template <>
+struct EnumNames<MessageForm> {
+  static constexpr std::array<const char*, 3> names = {"text", "media", "template"};
+};
+
+enum class TagMode : uint8_t { add, replace };
+template <>
+struct EnumNames<TagMode> {
+  static constexpr std::array<const char*, 2> names = {"add", "replace"};
+};
+
+struct Settings {
+  std::string name;
+  bool closing_reason_required = false;
+  bool automatic_assignment = false;      // read by the assignment engine (issue 5)
+  int64_t inactivity_close_after_ms = 0;  // 0: never; read by the timers (issue 6)
+
+  template <class F>
+  static void fields(F&& f) {
+    f("name", &Settings::name);
+    f("closing_reason_required", &Settings::closing_reason_required);
+    f("automatic_assignment", &Settings::automatic_assignment);
+    f("inactivity_close_after_ms", &Settings::inactivity_close_after_ms);
+  }
+};
+
+struct User {
+  std::string name;
+  std::string email;
+  Role role = Role::agent;
+  UserStatus status = UserStatus::unavailable;
+  int64_t status_changed_at = kNever;
+  int64_t last_activity_at = kNever;  // the last event this user caused
+
+  template <class F>
+  static void fields(F&& f) {
+    f("name", &User::name);
+    f("email", &User::email);
+    f("role", &User::role);
+    f("status", &User::status);
+    f("status_changed_at", &User::status_changed_at);
+    f("last_activity_at", &User::last_activity_at);
+  }
+};
+
+struct Team {
+  std::string name;
+  std::vector<UserId> members;  // in order: round robin walks it
+
+  template <class F>
+  static void fields(F&& f) {
+    f("name", &Team::name);
+    f("members", &Team::members);
+  }
+};
+
+struct Channel {
+  ChannelKind kind = ChannelKind::whatsapp;
+  std::string name;
+  std::string address;  // our number / page / site the customers write to
+
+  template <class F>
+  static void fields(F&& f) {
+    f("kind", &Channel::kind);
+    f("name", &Channel::name);
+    f("address", &Channel::address);
+  }
+};
+
+// How a contact is known on one channel (WhatsApp: the E.164 phone; Instagram: the account id...).
+struct ChannelIdentity {
+  ChannelId channel;
+  std::string address;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("channel", &ChannelIdentity::channel);
+    f("address", &ChannelIdentity::address);
+  }
+};
+
+struct Property {
+  std::string key;
+  std::string value;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("key", &Property::key);
+    f("value", &Property::value);
+  }
+};
+
+struct Contact {
+  std::string name;
+  std::string phone;  // E.164 ("+5511987654321") or empty
+  std::string email;
+  std::vector<TagId> tags;
+  std::vector<Property> properties;
+  std::vector<ChannelIdentity> identities;
+  ConversationId active_conversation;  // the one attention not closed, if any
+  ConversationId last_conversation;    // newest attention; older ones chain through Conversation::previous
+
+  template <class F>
+  static void fields(F&& f) {
+    f("name", &Contact::name);
+    f("phone", &Contact::phone);
+    f("email", &Contact::email);
+    f("tags", &Contact::tags);
+    f("properties", &Contact::properties);
+    f("identities", &Contact::identities);
+    f("active_conversation", &Contact::active_conversation);
+    f("last_conversation", &Contact::last_conversation);
+  }
+};
+
+// Click-to-WhatsApp ad context, shown as a card on the conversation.
+struct Referral {
+  std::string source_type;
+  std::string source_id;
+  std::string source_url;
+  std::string headline;
+  std::string body;
+  std::string media_url;
+  int64_t at_ms = kNever;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("source_type", &Referral::source_type);
+    f("source_id", &Referral::source_id);
+    f("source_url", &Referral::source_url);
+    f("headline", &Referral::headline);
+    f("body", &Referral::body);
+    f("media_url", &Referral::media_url);
+    f("at_ms", &Referral::at_ms);
+  }
+};
+
+// A reference to media stored elsewhere (the relay or the provider); the core never holds bytes.
+struct Media {
+  std::string url;
+  std::string mime_type;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("url", &Media::url);
+    f("mime_type", &Media::mime_type);
+  }
+};
+
+// A pre-approved WhatsApp template: the only form allowed outside the 24-hour window.
+struct Template {
+  std::string name;
+  std::string language;
+  std::vector<std::string> params;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("name", &Template::name);
+    f("language", &Template::language);
+    f("params", &Template::params);
+  }
+};
+
+struct Participant {
+  UserId user;
+  bool joined = false;  // false: invited, not yet joined
+
+  template <class F>
+  static void fields(F&& f) {
+    f("user", &Participant::user);
+    f("joined", &Participant::joined);
+  }
+};
+
+struct ClosingReason {
+  std::string name;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("name", &ClosingReason::name);
+  }
+};
+
+struct Tag {
+  std::string name;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("name", &Tag::name);
+  }
+};
+
+constexpr uint32_t kNoIndex = 0xFFFFFFFFu;
+
+// One attention: from opening to close. A transfer or a message after close starts a new one.
+struct Conversation {
+  ContactId contact;
+  ChannelId channel;
+  TeamId team;
+  UserId assignee;
+  UserId offered_to;  // an offer waiting for accept (the assignment engine makes offers)
+  ConversationId previous;
+  ConversationId next;  // set when a transfer hands the attention on
+  ClosingReasonId closing_reason;
+  ConversationStatus status = ConversationStatus::pending;
+  ConversationOrigin origin = ConversationOrigin::inbound;
+  bool awaiting_reply = false;  // the last message is the customer's: counts as pending in the sections
+  uint32_t referral = kNoIndex;  // index into State::referrals
+  int64_t opened_at = kNever;
+  int64_t offered_at = kNever;
+  int64_t closed_at = kNever;
+  int64_t customer_last_message_at = kNever;  // opens the WhatsApp 24-hour window
+  int64_t last_message_at = kNever;           // inbound or outbound; the list sorts by it
+  MessageId last_message;  // any kind; earlier ones chain through Message::previous
+  uint32_t message_count = 0;
+  std::vector<TagId> tags;
+  std::vector<Participant> conference;
+  std::vector<TimelineEntry> timeline;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("contact", &Conversation::contact);
+    f("channel", &Conversation::channel);
+    f("team", &Conversation::team);
+    f("assignee", &Conversation::assignee);
+    f("offered_to", &Conversation::offered_to);
+    f("previous", &Conversation::previous);
+    f("next", &Conversation::next);
+    f("closing_reason", &Conversation::closing_reason);
+    f("status", &Conversation::status);
+    f("origin", &Conversation::origin);
+    f("awaiting_reply", &Conversation::awaiting_reply);
+    f("referral", &Conversation::referral);
+    f("opened_at", &Conversation::opened_at);
+    f("offered_at", &Conversation::offered_at);
+    f("closed_at", &Conversation::closed_at);
+    f("customer_last_message_at", &Conversation::customer_last_message_at);
+    f("last_message_at", &Conversation::last_message_at);
+    f("tags", &Conversation::tags);
+    f("conference", &Conversation::conference);
+    f("last_message", &Conversation::last_message);
+    f("message_count", &Conversation::message_count);
+    f("timeline", &Conversation::timeline);
+  }
+};
+
+// Compact on purpose (a million of them, 32 bytes each): the text lives in State::message_text, media
+// and template details in State::message_extras, and a conversation's messages form a chain through
+// `previous` instead of a vector per conversation.
+struct Message {
+  int64_t at_ms = 0;
+  ConversationId conversation;
+  MessageId previous;  // the conversation's message before this one
+  UserId author;       // none for inbound and system lines
+  uint32_t text_begin = 0;
+  uint32_t extra = kNoIndex;
+  uint16_t text_size = 0;  // at most 4096 code points of at most 4 bytes
+  MessageKind kind = MessageKind::inbound;
+  MessageForm form = MessageForm::text;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("at_ms", &Message::at_ms);
+    f("conversation", &Message::conversation);
+    f("previous", &Message::previous);
+    f("author", &Message::author);
+    f("text_begin", &Message::text_begin);
+    f("text_size", &Message::text_size);
+    f("extra", &Message::extra);
+    f("kind", &Message::kind);
+    f("form", &Message::form);
+  }
+};
+
+struct MessageExtra {
+  Media media;
+  Template template_;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("media", &MessageExtra::media);
+    f("template", &MessageExtra::template_);
+  }
+};
+
+}  // namespace inbox

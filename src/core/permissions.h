@@ -1,0 +1,23 @@
+// Who may do what: the role rules decide() enforces and the views use for visibility.
+#pragma once
+#include "core/ids.h"
+#include "core/model.h"
+
+namespace inbox {
+
+struct State;
+
+// Settings, users, teams, channels, closing reasons (assignment settings included).
+bool manages_workspace(Role role);
+
+// Operator, Supervisor and Administrator act on every conversation (assign, transfer, close...);
+// an Agent only on their own, unassigned ones and conferences they joined.
+bool acts_on_any_conversation(Role role);
+
+// The system actor (none) may act on anything; a user as above.
+bool may_act_on(const State& state, UserId actor, const Conversation& conversation);
+
+// What a user may see: what they may act on, plus conferences they are invited to.
+bool may_view(const State& state, UserId viewer, const Conversation& conversation);
+
+}  // namespace inbox

@@ -1,0 +1,26 @@
+// A realistic demo workspace as a script of commands: teams Sales/Support/Billing, a dozen users of each
+// role, a few hundred es/pt/fr/en contacts writing with accents and emoji, agents picking up, replying,
+// tagging, transferring and closing. Deterministic from the seed; used by inbox-seed and the demo mode.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "core/commands.h"
+
+namespace inbox {
+
+struct TimedCommand {
+  int64_t at_ms = 0;
+  Command command;
+};
+
+struct DemoOptions {
+  size_t users_per_role = 12;
+  size_t contacts = 300;
+};
+
+// Every command in the script is accepted when replayed in order on an empty state.
+std::vector<TimedCommand> demo_script(uint64_t seed, int64_t start_ms, const DemoOptions& options = {});
+
+}  // namespace inbox

@@ -1,0 +1,65 @@
+// The whole workspace: dense vectors of entities indexed by their ids, plus the derived views.
+// Only apply() changes it.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+#include "core/reflect.h"
+#include "core/views.h"
+
+namespace inbox {
+
+struct State {
+  Settings settings;
+  std::vector<User> users;
+  std::vector<Team> teams;
+  std::vector<Channel> channels;
+  std::vector<Contact> contacts;
+  std::vector<Conversation> conversations;
+  std::vector<Message> messages;
+  std::vector<ClosingReason> closing_reasons;
+  std::vector<Tag> tags;
+  std::vector<MessageExtra> message_extras;
+  std::vector<Referral> referrals;
+  std::string message_text;  // every message's text, back to back (Message::text_begin/text_size)
+  Views views;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("settings", &State::settings);
+    f("users", &State::users);
+    f("teams", &State::teams);
+    f("channels", &State::channels);
+    f("contacts", &State::contacts);
+    f("conversations", &State::conversations);
+    f("messages", &State::messages);
+    f("closing_reasons", &State::closing_reasons);
+    f("tags", &State::tags);
+    f("message_extras", &State::message_extras);
+    f("referrals", &State::referrals);
+    f("message_text", &State::message_text);
+    f("views", &State::views);
+  }
+};
+
+// Lookups that return nullptr for an id that is none or out of range (ids in commands are input).
+const User* find_user(const State& state, UserId id);
+const Team* find_team(const State& state, TeamId id);
+const Channel* find_channel(const State& state, ChannelId id);
+const Contact* find_contact(const State& state, ContactId id);
+const Conversation* find_conversation(const State& state, ConversationId id);
+const ClosingReason* find_closing_reason(const State& state, ClosingReasonId id);
+
+std::string_view message_text(const State& state, MessageId id);
+// Up to `limit` of the conversation's newest messages, oldest first (what a chat panel shows).
+std::vector<MessageId> conversation_messages(const State& state, ConversationId id, size_t limit = SIZE_MAX);
+const MessageExtra* message_extra(const State& state, MessageId id);
+const Referral* conversation_referral(const State& state, ConversationId id);
+
+// The WhatsApp customer-service window closes 24 h after the customer's last message (kNever: never opened).
+int64_t window_closes_at(const Conversation& conversation);
+
+}  // namespace inbox

@@ -1,0 +1,124 @@
+// The inbox's lists and counters (sections Mine / Unassigned / All / Teammates, status tabs, pending
+// counts, search indexes), kept up to date by apply() one conversation at a time: reading them never
+// rescans the workspace.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/ids.h"
+#include "core/model.h"
+#include "core/reflect.h"
+
+namespace inbox {
+
+struct State;
+
+enum class Section : uint8_t { mine, unassigned, all, teammates };
+template <>
+struct EnumNames<Section> {
+  static constexpr std::array<const char*, 4> names = {"mine", "unassigned", "all", "teammates"};
+};
+
+enum class SortOrder : uint8_t { oldest_first, newest_first };
+template <>
+struct EnumNames<SortOrder> {
+  static constexpr std::array<const char*, 2> names = {"oldest_first", "newest_first"};
+};
+
+// (last_message_at, conversation index): ordered sets of these are the sorted lists.
+using ListKey = std::pair<int64_t, uint32_t>;
+
+// The conversations of one section-like group, one sorted list per status.
+struct Bucket {
+  std::array<std::set<ListKey>, kStatusCount> lists;
+  std::array<uint32_t, kStatusCount> awaiting{};  // of each list, how many await our reply
+
+  template <class F>
+  static void fields(F&& f) {
+    f("lists", &Bucket::lists);
+    f("awaiting", &Bucket::awaiting);
+  }
+};
+
+struct Views {
+  Bucket unassigned;
+  Bucket assigned;              // to anyone: Teammates is this minus the viewer's own; All is both
+  std::vector<Bucket> by_user;  // indexed by UserId: Mine
+  // Search: per contact "folded name \n folded email \n phone digits"; per message its folded text in
+  // one arena, each followed by '\0' so a match never spans two messages.
+  std::vector<std::string> contact_keys;
+  std::string message_folded;
+  std::vector<uint32_t> message_folded_begin;
+  // identity_key() -> contact, to route inbound messages to the contact who wrote.
+  std::unordered_map<std::string, ContactId> contact_by_identity;
+  std::unordered_map<std::string, TagId> tag_by_name;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("unassigned", &Views::unassigned);
+    f("assigned", &Views::assigned);
+    f("by_user", &Views::by_user);
+    f("contact_keys", &Views::contact_keys);
+    f("message_folded", &Views::message_folded);
+    f("message_folded_begin", &Views::message_folded_begin);
+    f("contact_by_identity", &Views::contact_by_identity);
+    f("tag_by_name", &Views::tag_by_name);
+  }
+};
+
+struct SectionCounts {
+  std::array<uint32_t, kStatusCount> by_status{};
+  uint32_t pending = 0;  // not closed and the last message is the customer's
+};
+
+struct ListQuery {
+  UserId viewer;
+  Section section = Section::all;
+  ConversationStatus status = ConversationStatus::open;
+  SortOrder order = SortOrder::oldest_first;
+  size_t offset = 0;
+  size_t limit = 100;
+};
+
+// Agents see Mine and Unassigned; Operator, Supervisor and Administrator see every section.
+bool section_visible(Role role, Section section);
+
+// Zero counts for a section the viewer may not see or an unknown viewer.
+SectionCounts section_counts(const State& state, UserId viewer, Section section);
+
+std::vector<ConversationId> list_conversations(const State& state, const ListQuery& query);
+
+// --- maintenance, called by apply() ---
+// A phone is one identity across every WhatsApp channel (and matches a contact typed in by hand);
+// other channels key the address by channel.
+std::string identity_key(const State& state, ChannelId channel, std::string_view address);
+std::string identity_key_for_phone(std::string_view e164);
+
+// What places a conversation in the lists; apply() snapshots it before a change and moves it after.
+struct ViewKey {
+  ConversationStatus status = ConversationStatus::pending;
+  UserId assignee;
+  int64_t last_message_at = kNever;
+  bool awaiting_reply = false;
+};
+ViewKey view_key(const Conversation& conversation);
+
+void views_add_user(Views& views);
+void views_insert_conversation(Views& views, const ViewKey& key, ConversationId id);
+// Moves the list nodes in place (no allocation): a message bumps a conversation a million times a day.
+void views_move_conversation(Views& views, const ViewKey& from, const ViewKey& to, ConversationId id);
+// before: the contact as it was (nullptr when it is new).
+void views_set_contact(const State& state, Views& views, const Contact* before, const Contact& after, ContactId id);
+void views_add_tag(Views& views, const Tag& tag, TagId id);
+void views_add_message(Views& views, std::string_view text);
+
+// The same views computed from scratch: what loading a snapshot uses, and what tests compare against.
+Views rebuild_views(const State& state);
+
+}  // namespace inbox

@@ -1,0 +1,492 @@
+#include "core/decide.h"
+
+#include <doctest/doctest.h>
+
+#include "core/limits.h"
+#include "inbox_fixture.h"
+
+using namespace inbox;
+using namespace inbox::test;
+
+TEST_CASE("a customer's first message creates the contact and opens a Pending, unassigned conversation") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+55 (11) 98765-4321", "Olá, preciso de ajuda", inbox.whatsapp, "João");
+  const Conversation& c = inbox.conversation(id);
+  CHECK(c.status == ConversationStatus::pending);
+  CHECK_FALSE(c.assignee.valid());
+  CHECK(c.awaiting_reply);
+  CHECK(c.customer_last_message_at == inbox.now_ms);
+  const Contact& contact = inbox.state.contacts.at(c.contact.index());
+  CHECK(contact.name == "João");
+  CHECK(contact.phone == "+5511987654321");
+  CHECK(contact.active_conversation == id);
+}
+
+TEST_CASE("a second message from the same customer lands in the same active conversation") {
+  Inbox inbox;
+  const ConversationId first = inbox.customer_writes("+5511987654321", "Oi");
+  const ConversationId second = inbox.customer_writes("+55 11 98765 4321", "Alguém aí?");
+  CHECK(first == second);
+  CHECK(inbox.state.contacts.size() == 1);
+  CHECK(inbox.conversation(first).message_count == 2);
+}
+
+TEST_CASE("a customer typed in by hand is found by phone when they write on WhatsApp") {
+  Inbox inbox;
+  inbox.run(inbox.ana, CreateContact{"Marie Dupont", "+33 6 12 34 56 78", "marie@example.fr"});
+  const ConversationId id = inbox.customer_writes("+33612345678", "Bonjour");
+  CHECK(inbox.conversation(id).contact == ContactId(0));
+}
+
+TEST_CASE("a message after close opens a new attention for the same contact, linked to the old one") {
+  Inbox inbox;
+  const ConversationId first = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, AssignConversation{first, inbox.ana});
+  inbox.run(inbox.ana, CloseConversation{first, inbox.solved});
+  const ConversationId second = inbox.customer_writes("+5511987654321", "Voltei");
+  CHECK(second != first);
+  CHECK(inbox.conversation(second).status == ConversationStatus::pending);
+  CHECK(inbox.conversation(second).previous == first);
+  CHECK(inbox.conversation(second).timeline.front().kind == TimelineKind::reopened);
+}
+
+TEST_CASE("starting a conversation with a contact who already has an active one is refused") {
+  Inbox inbox;
+  inbox.customer_writes("+5511987654321", "Oi");
+  const Error error = inbox.refused(inbox.ana, StartConversation{ContactId(0), inbox.whatsapp, Template{"promo", "pt_BR", {}}});
+  CHECK(error.code == ErrorCode::active_conversation_exists);
+}
+
+TEST_CASE("an agent starts a conversation with a template and owns it") {
+  Inbox inbox;
+  inbox.run(inbox.ana, CreateContact{"Lucía", "+34 612 345 678", ""});
+  inbox.run(inbox.ana, StartConversation{ContactId(0), inbox.whatsapp, Template{"seguimiento", "es", {"Lucía"}}});
+  const Conversation& c = inbox.conversation(ConversationId(0));
+  CHECK(c.status == ConversationStatus::open);
+  CHECK(c.assignee == inbox.ana);
+  CHECK(inbox.state.messages.back().form == MessageForm::template_);
+  SUBCASE("but cannot send free text before the customer answers") {
+    CHECK(inbox.refused(inbox.ana, SendMessage{ConversationId(0), "Hola", {}, std::nullopt}).code ==
+          ErrorCode::outside_whatsapp_window);
+  }
+}
+
+TEST_CASE("starting a Webchat conversation with a contact who never used Webchat is refused") {
+  Inbox inbox;
+  inbox.run(inbox.ana, CreateContact{"Lucía", "+34612345678", ""});
+  CHECK(inbox.refused(inbox.ana, StartConversation{ContactId(0), inbox.webchat, Template{"hola", "es", {}}}).code ==
+        ErrorCode::no_channel_identity);
+}
+
+TEST_CASE("agents only receive customer messages from the channel, never type them in") {
+  Inbox inbox;
+  ReceiveMessage message;
+  message.channel = inbox.whatsapp;
+  message.from = "+5511987654321";
+  message.text = "fake";
+  CHECK(inbox.refused(inbox.ana, message).code == ErrorCode::forbidden);
+}
+
+TEST_CASE("an inbound WhatsApp message from something that is not a phone number is refused") {
+  Inbox inbox;
+  ReceiveMessage message;
+  message.channel = inbox.whatsapp;
+  message.from = "not-a-phone";
+  message.text = "hi";
+  CHECK(inbox.refused(UserId(), message).code == ErrorCode::invalid_phone);
+}
+
+TEST_CASE("an agent picks up an unassigned conversation: it moves to Open and to them") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  CHECK(inbox.conversation(id).status == ConversationStatus::open);
+  CHECK(inbox.conversation(id).assignee == inbox.ana);
+}
+
+TEST_CASE("an agent cannot take a conversation assigned to someone else, nor assign to others") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  CHECK(inbox.refused(inbox.ana, AssignConversation{id, inbox.bruno}).code == ErrorCode::forbidden);
+  inbox.run(inbox.bruno, AssignConversation{id, inbox.bruno});
+  CHECK(inbox.refused(inbox.ana, AssignConversation{id, inbox.ana}).code == ErrorCode::forbidden);
+}
+
+TEST_CASE("a supervisor reassigns anything; an agent gives their own back to Unassigned") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.supervisor, AssignConversation{id, inbox.bruno});
+  inbox.run(inbox.supervisor, AssignConversation{id, inbox.ana});
+  CHECK(inbox.conversation(id).assignee == inbox.ana);
+  inbox.run(inbox.ana, AssignConversation{id, UserId()});
+  CHECK(inbox.conversation(id).status == ConversationStatus::pending);
+}
+
+TEST_CASE("assigning to an unknown user is refused") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  CHECK(inbox.refused(inbox.supervisor, AssignConversation{id, UserId(99)}).code == ErrorCode::unknown_user);
+}
+
+TEST_CASE("an offered conversation is accepted by the agent it was offered to, and only by them") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(UserId(), OfferConversation{id, inbox.ana});
+  CHECK(inbox.conversation(id).offered_to == inbox.ana);
+  CHECK(inbox.refused(inbox.bruno, AcceptConversation{id}).code == ErrorCode::not_offered);
+  inbox.run(inbox.ana, AcceptConversation{id});
+  CHECK(inbox.conversation(id).assignee == inbox.ana);
+  CHECK(inbox.conversation(id).status == ConversationStatus::open);
+  CHECK_FALSE(inbox.conversation(id).offered_to.valid());
+}
+
+TEST_CASE("agents cannot make offers; the system and supervisors can") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  CHECK(inbox.refused(inbox.ana, OfferConversation{id, inbox.bruno}).code == ErrorCode::forbidden);
+  inbox.run(inbox.supervisor, OfferConversation{id, inbox.bruno});
+}
+
+TEST_CASE("an agent replies to their conversation and it stops being pending") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  inbox.advance(kMinute);
+  inbox.reply(inbox.ana, id, "Olá! Como posso ajudar? 😊");
+  CHECK_FALSE(inbox.conversation(id).awaiting_reply);
+  CHECK(inbox.conversation(id).last_message_at == inbox.now_ms);
+  CHECK(message_text(inbox.state, MessageId(1)) ==
+        "Olá! Como posso ajudar? 😊");
+}
+
+TEST_CASE("an empty reply is refused") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  CHECK(inbox.refused(inbox.ana, SendMessage{id, "", {}, std::nullopt}).code == ErrorCode::empty_message);
+}
+
+TEST_CASE("a reply of 4096 characters is sent; 4097 is refused, counted in characters not bytes") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  std::string text;
+  for (int i = 0; i < 4096; ++i) text += "ç";  // 2 bytes each: 8192 bytes, 4096 characters
+  inbox.run(inbox.ana, SendMessage{id, text, {}, std::nullopt});
+  const Error error = inbox.refused(inbox.ana, SendMessage{id, text + "a", {}, std::nullopt});
+  CHECK(error.code == ErrorCode::message_too_long);
+  CHECK(error.message.find("4097") != std::string::npos);
+}
+
+TEST_CASE("a reply that is not valid UTF-8 is refused") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  CHECK(inbox.refused(inbox.ana, SendMessage{id, std::string("\xC3", 1), {}, std::nullopt}).code ==
+        ErrorCode::invalid_text);
+}
+
+TEST_CASE("a media reply may go without a caption") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Manda o boleto");
+  inbox.run(inbox.ana, SendMessage{id, "", Media{"https://cdn.example.com/boleto.pdf", "application/pdf"}, std::nullopt});
+  CHECK(inbox.state.messages.back().form == MessageForm::media);
+  CHECK(message_extra(inbox.state, MessageId(1))->media.url == "https://cdn.example.com/boleto.pdf");
+}
+
+TEST_CASE("free text on WhatsApp is allowed until 24 hours after the customer's last message, then only templates") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.advance(24 * kHour - 1);
+  inbox.reply(inbox.ana, id, "Ainda dentro da janela");
+  inbox.advance(1);
+  CHECK(inbox.refused(inbox.ana, SendMessage{id, "Tarde demais", {}, std::nullopt}).code ==
+        ErrorCode::outside_whatsapp_window);
+  CHECK(inbox.refused(inbox.ana, SendMessage{id, "", Media{"https://x/y.png", "image/png"}, std::nullopt}).code ==
+        ErrorCode::outside_whatsapp_window);
+  inbox.run(inbox.ana, SendMessage{id, "", {}, Template{"retomar_contato", "pt_BR", {"João"}}});
+  SUBCASE("a new customer message opens the window again") {
+    inbox.customer_writes("+5511987654321", "Oi de novo");
+    inbox.reply(inbox.ana, id, "Que bom!");
+  }
+}
+
+TEST_CASE("the 24-hour window is WhatsApp's: Webchat replies are not limited") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("visitor-42", "hello", inbox.webchat);
+  inbox.advance(48 * kHour);
+  inbox.reply(inbox.ana, id, "Still here!");
+}
+
+TEST_CASE("replying to an unknown conversation is refused") {
+  Inbox inbox;
+  CHECK(inbox.refused(inbox.ana, SendMessage{ConversationId(7), "hi", {}, std::nullopt}).code ==
+        ErrorCode::unknown_conversation);
+}
+
+TEST_CASE("an agent cannot reply in a teammate's conversation; an operator can") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.bruno, AssignConversation{id, inbox.bruno});
+  CHECK(inbox.refused(inbox.ana, SendMessage{id, "oi", {}, std::nullopt}).code == ErrorCode::forbidden);
+  inbox.reply(inbox.operator_, id, "Oi, aqui é o operador");
+}
+
+TEST_CASE("replying to a closed conversation is refused") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, CloseConversation{id, inbox.solved});
+  CHECK(inbox.refused(inbox.ana, SendMessage{id, "oi", {}, std::nullopt}).code == ErrorCode::conversation_closed);
+}
+
+TEST_CASE("a command from a user who does not exist is refused") {
+  Inbox inbox;
+  CHECK(inbox.refused(UserId(500), CreateTeam{"Ghosts"}).code == ErrorCode::unknown_actor);
+}
+
+TEST_CASE("an internal note is kept but does not answer the customer") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, AddNote{id, "Cliente VIP, cuidado"});
+  CHECK(inbox.conversation(id).awaiting_reply);
+  CHECK(inbox.state.messages.back().kind == MessageKind::note);
+  CHECK(inbox.refused(inbox.ana, AddNote{id, ""}).code == ErrorCode::empty_message);
+}
+
+TEST_CASE("system lines come from the system only") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(UserId(), AddSystemLine{id, "Bot: horário de atendimento 9h-18h"});
+  CHECK(inbox.state.messages.back().kind == MessageKind::system);
+  CHECK(inbox.refused(inbox.ana, AddSystemLine{id, "x"}).code == ErrorCode::forbidden);
+}
+
+TEST_CASE("a Click-to-WhatsApp referral is kept on the conversation for the card") {
+  Inbox inbox;
+  ReceiveMessage message;
+  message.channel = inbox.whatsapp;
+  message.from = "+5511987654321";
+  message.text = "Vi o anúncio";
+  message.referral = Referral{"ad", "120210000000", "https://fb.me/ad", "Promoção de inverno", "50% off", "", kStart - kHour};
+  inbox.run(UserId(), message);
+  const Referral* referral = conversation_referral(inbox.state, ConversationId(0));
+  REQUIRE(referral != nullptr);
+  CHECK(referral->headline == "Promoção de inverno");
+  CHECK(referral->source_id == "120210000000");
+}
+
+TEST_CASE("transfer to a team closes the current attention and starts a new, pending one for the team") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Quero comprar");
+  inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  inbox.run(inbox.ana, TagConversation{{id}, {"lead"}, TagMode::add});
+  inbox.run(inbox.ana, TransferConversation{id, inbox.support, UserId(), ClosingReasonId()});
+  const Conversation& old = inbox.conversation(id);
+  CHECK(old.status == ConversationStatus::closed);
+  const ConversationId next = old.next;
+  REQUIRE(next.valid());
+  const Conversation& now = inbox.conversation(next);
+  CHECK(now.status == ConversationStatus::pending);
+  CHECK(now.team == inbox.support);
+  CHECK(now.previous == id);
+  CHECK(now.awaiting_reply);
+  CHECK(now.customer_last_message_at == old.customer_last_message_at);
+  CHECK(now.tags == old.tags);
+  CHECK(inbox.state.contacts[0].active_conversation == next);
+  CHECK(old.timeline.back().kind == TimelineKind::transferred_out);
+  CHECK(now.timeline.front().kind == TimelineKind::transferred_in);
+}
+
+TEST_CASE("transfer to an agent hands them the new attention, and history stays on the old one") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  inbox.reply(inbox.ana, id, "Vou passar para o Bruno");
+  inbox.run(inbox.ana, TransferConversation{id, TeamId(), inbox.bruno, inbox.solved});
+  const Conversation& now = inbox.conversation(inbox.conversation(id).next);
+  CHECK(now.assignee == inbox.bruno);
+  CHECK(now.status == ConversationStatus::open);
+  CHECK(conversation_messages(inbox.state, id) == std::vector<MessageId>{MessageId(0), MessageId(1)});
+  CHECK(conversation_messages(inbox.state, id, 1) == std::vector<MessageId>{MessageId(1)});
+  CHECK(inbox.conversation(id).closing_reason == inbox.solved);
+}
+
+TEST_CASE("transfer to an unknown agent, an unknown team, or an agent outside the team is refused") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  CHECK(inbox.refused(inbox.ana, TransferConversation{id, TeamId(), UserId(77), {}}).code == ErrorCode::unknown_user);
+  CHECK(inbox.refused(inbox.ana, TransferConversation{id, TeamId(9), UserId(), {}}).code == ErrorCode::unknown_team);
+  CHECK(inbox.refused(inbox.ana, TransferConversation{id, inbox.support, inbox.bruno, {}}).code ==
+        ErrorCode::not_a_team_member);
+  CHECK(inbox.refused(inbox.ana, TransferConversation{id, TeamId(), UserId(), {}}).code == ErrorCode::invalid_field);
+}
+
+TEST_CASE("an agent cannot transfer a teammate's conversation") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.bruno, AssignConversation{id, inbox.bruno});
+  CHECK(inbox.refused(inbox.ana, TransferConversation{id, inbox.support, UserId(), {}}).code == ErrorCode::forbidden);
+}
+
+TEST_CASE("conference: the owner invites, the invitee joins and replies, leaves; the owner ends it") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  inbox.run(inbox.ana, InviteToConference{id, inbox.bruno});
+  CHECK(inbox.refused(inbox.bruno, SendMessage{id, "oi", {}, std::nullopt}).code == ErrorCode::forbidden);
+  inbox.run(inbox.bruno, JoinConference{id});
+  inbox.reply(inbox.bruno, id, "Oi, sou o Bruno, especialista");
+  inbox.run(inbox.bruno, LeaveConference{id});
+  CHECK(inbox.conversation(id).conference.empty());
+  inbox.run(inbox.ana, InviteToConference{id, inbox.carla});
+  inbox.run(inbox.carla, JoinConference{id});
+  inbox.run(inbox.ana, EndConference{id});
+  CHECK(inbox.conversation(id).conference.empty());
+  CHECK(inbox.conversation(id).assignee == inbox.ana);
+}
+
+TEST_CASE("conference refusals: not invited, already in, not the owner, no conference") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  CHECK(inbox.refused(inbox.bruno, JoinConference{id}).code == ErrorCode::not_invited);
+  CHECK(inbox.refused(inbox.ana, EndConference{id}).code == ErrorCode::not_in_conference);
+  CHECK(inbox.refused(inbox.ana, InviteToConference{id, inbox.ana}).code == ErrorCode::already_in_conference);
+  inbox.run(inbox.ana, InviteToConference{id, inbox.bruno});
+  CHECK(inbox.refused(inbox.ana, InviteToConference{id, inbox.bruno}).code == ErrorCode::already_in_conference);
+  inbox.run(inbox.bruno, JoinConference{id});
+  CHECK(inbox.refused(inbox.bruno, JoinConference{id}).code == ErrorCode::already_in_conference);
+  CHECK(inbox.refused(inbox.bruno, InviteToConference{id, inbox.carla}).code == ErrorCode::forbidden);
+  CHECK(inbox.refused(inbox.bruno, EndConference{id}).code == ErrorCode::forbidden);
+  CHECK(inbox.refused(inbox.carla, LeaveConference{id}).code == ErrorCode::not_in_conference);
+  CHECK(inbox.refused(inbox.ana, InviteToConference{id, UserId(99)}).code == ErrorCode::unknown_user);
+}
+
+TEST_CASE("closing ends the conference and frees the contact for a new attention") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  inbox.run(inbox.ana, InviteToConference{id, inbox.bruno});
+  inbox.run(inbox.ana, CloseConversation{id, inbox.solved});
+  CHECK(inbox.conversation(id).conference.empty());
+  CHECK(inbox.conversation(id).closing_reason == inbox.solved);
+  CHECK_FALSE(inbox.state.contacts[0].active_conversation.valid());
+  CHECK(inbox.refused(inbox.ana, CloseConversation{id, inbox.solved}).code == ErrorCode::conversation_closed);
+}
+
+TEST_CASE("closing needs a reason from the list when the workspace requires one") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  Settings settings = inbox.state.settings;
+  settings.closing_reason_required = true;
+  inbox.run(inbox.admin, UpdateSettings{settings});
+  CHECK(inbox.refused(inbox.ana, CloseConversation{id, ClosingReasonId()}).code == ErrorCode::closing_reason_required);
+  CHECK(inbox.refused(inbox.ana, CloseConversation{id, ClosingReasonId(42)}).code == ErrorCode::unknown_closing_reason);
+  inbox.run(inbox.ana, CloseConversation{id, inbox.spam});
+}
+
+TEST_CASE("closing without a reason is fine when the workspace does not require one") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, CloseConversation{id, ClosingReasonId()});
+  CHECK(inbox.conversation(id).status == ConversationStatus::closed);
+}
+
+TEST_CASE("tags on a conversation are added to, or replace, the existing ones") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, TagConversation{id, {"vip", "boleto"}, TagMode::add});
+  inbox.run(inbox.ana, TagConversation{id, {"urgente", "vip"}, TagMode::add});
+  CHECK(inbox.conversation(id).tags.size() == 3);
+  CHECK(inbox.state.tags.size() == 3);
+  inbox.run(inbox.ana, TagConversation{id, {"resolvido"}, TagMode::replace});
+  REQUIRE(inbox.conversation(id).tags.size() == 1);
+  CHECK(inbox.state.tags[inbox.conversation(id).tags[0].index()].name == "resolvido");
+  CHECK(inbox.refused(inbox.ana, TagConversation{id, {"resolvido"}, TagMode::add}).code == ErrorCode::no_change);
+  CHECK(inbox.refused(inbox.ana, TagConversation{id, {""}, TagMode::add}).code == ErrorCode::invalid_name);
+}
+
+TEST_CASE("tags on a contact are added to, or replace, the existing ones") {
+  Inbox inbox;
+  inbox.run(inbox.ana, CreateContact{"Lucía", "", "lucia@example.es"});
+  inbox.run(inbox.ana, TagContact{ContactId(0), {"cliente"}, TagMode::add});
+  inbox.run(inbox.ana, TagContact{ContactId(0), {"madrid"}, TagMode::add});
+  CHECK(inbox.state.contacts[0].tags.size() == 2);
+  inbox.run(inbox.ana, TagContact{ContactId(0), {"ex-cliente"}, TagMode::replace});
+  CHECK(inbox.state.contacts[0].tags.size() == 1);
+  CHECK(inbox.refused(inbox.ana, TagContact{ContactId(3), {"x"}, TagMode::add}).code == ErrorCode::unknown_contact);
+}
+
+TEST_CASE("contacts: E.164 phones, valid emails, one contact per phone, custom properties") {
+  Inbox inbox;
+  CHECK(inbox.refused(inbox.ana, CreateContact{"X", "11 98765-4321", ""}).code == ErrorCode::invalid_phone);
+  CHECK(inbox.refused(inbox.ana, CreateContact{"X", "", "not-an-email"}).code == ErrorCode::invalid_email);
+  CHECK(inbox.refused(inbox.ana, CreateContact{"", "", ""}).code == ErrorCode::invalid_name);
+  inbox.run(inbox.ana, CreateContact{"Pedro", "+351 912 345 678", ""});
+  CHECK(inbox.refused(inbox.ana, CreateContact{"Outro", "+351912345678", ""}).code == ErrorCode::duplicate_phone);
+  inbox.run(inbox.ana, SetContactProperty{ContactId(0), "cidade", "Lisboa"});
+  inbox.run(inbox.ana, SetContactProperty{ContactId(0), "plano", "ouro"});
+  inbox.run(inbox.ana, SetContactProperty{ContactId(0), "cidade", ""});
+  REQUIRE(inbox.state.contacts[0].properties.size() == 1);
+  CHECK(inbox.state.contacts[0].properties[0].value == "ouro");
+  inbox.run(inbox.ana, UpdateContact{ContactId(0), "Pedro Álvares", "+351 912 000 000", "pedro@example.pt"});
+  CHECK(inbox.state.contacts[0].phone == "+351912000000");
+}
+
+TEST_CASE("workspace settings, teams, channels and closing reasons are for Administrators and Supervisors") {
+  Inbox inbox;
+  Settings settings;
+  settings.automatic_assignment = true;
+  CHECK(inbox.refused(inbox.ana, UpdateSettings{settings}).code == ErrorCode::forbidden);
+  CHECK(inbox.refused(inbox.operator_, UpdateSettings{settings}).code == ErrorCode::forbidden);
+  inbox.run(inbox.supervisor, UpdateSettings{settings});
+  CHECK(inbox.state.settings.automatic_assignment);
+  CHECK(inbox.refused(inbox.operator_, CreateTeam{"Billing"}).code == ErrorCode::forbidden);
+  CHECK(inbox.refused(inbox.ana, CreateClosingReason{"Sem resposta"}).code == ErrorCode::forbidden);
+  CHECK(inbox.refused(inbox.ana, CreateChannel{ChannelKind::instagram, "IG", "@loja"}).code == ErrorCode::forbidden);
+  CHECK(inbox.refused(inbox.ana, SetTeamMembers{inbox.sales, {inbox.ana}}).code == ErrorCode::forbidden);
+  inbox.run(inbox.admin, CreateTeam{"Billing"});
+  CHECK(inbox.refused(inbox.admin, CreateTeam{"billing"}).code == ErrorCode::duplicate_name);
+  CHECK(inbox.refused(inbox.admin, CreateClosingReason{"resolvido"}).code == ErrorCode::duplicate_name);
+  CHECK(inbox.refused(inbox.admin, SetTeamMembers{inbox.sales, {inbox.ana, inbox.ana}}).code ==
+        ErrorCode::invalid_field);
+  CHECK(inbox.refused(inbox.admin, SetTeamMembers{inbox.sales, {UserId(99)}}).code == ErrorCode::unknown_user);
+}
+
+TEST_CASE("only an administrator adds administrators; agents add nobody") {
+  Inbox inbox;
+  CHECK(inbox.refused(inbox.supervisor, CreateUser{"Eve", "", Role::administrator}).code == ErrorCode::forbidden);
+  CHECK(inbox.refused(inbox.ana, CreateUser{"Eve", "", Role::agent}).code == ErrorCode::forbidden);
+  inbox.run(inbox.supervisor, CreateUser{"Eve", "eve@example.com", Role::agent});
+  inbox.run(inbox.admin, CreateUser{"Root", "", Role::administrator});
+}
+
+TEST_CASE("status: agents set their own; RONA is set by the system and cleared only by the agent") {
+  Inbox inbox;
+  inbox.run(inbox.ana, SetUserStatus{inbox.ana, UserStatus::available});
+  CHECK(inbox.state.users[inbox.ana.index()].status_changed_at == inbox.now_ms);
+  CHECK(inbox.refused(inbox.ana, SetUserStatus{inbox.bruno, UserStatus::available}).code == ErrorCode::forbidden);
+  CHECK(inbox.refused(inbox.ana, SetUserStatus{inbox.ana, UserStatus::rona}).code == ErrorCode::forbidden);
+  inbox.run(UserId(), SetUserStatus{inbox.ana, UserStatus::rona});
+  CHECK(inbox.refused(inbox.supervisor, SetUserStatus{inbox.ana, UserStatus::available}).code == ErrorCode::forbidden);
+  inbox.run(inbox.ana, SetUserStatus{inbox.ana, UserStatus::available});
+  inbox.run(inbox.supervisor, SetUserStatus{inbox.ana, UserStatus::unavailable});
+}
+
+TEST_CASE("every event records who acted and when; users' last activity follows their events") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.advance(5 * kMinute);
+  const std::vector<Event> events = inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].actor == inbox.ana);
+  CHECK(events[0].at_ms == inbox.now_ms);
+  CHECK(inbox.state.users[inbox.ana.index()].last_activity_at == inbox.now_ms);
+  CHECK_FALSE(inbox.log.front().actor.valid());
+}
+
+TEST_CASE("decide never changes the state, even for commands it accepts") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  const State before = inbox.state;
+  CHECK(inbox.attempt(inbox.ana, TransferConversation{id, inbox.support, UserId(), {}}).ok());
+  CHECK(inbox.state == before);
+}

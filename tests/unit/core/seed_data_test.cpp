@@ -1,0 +1,58 @@
+#include "core/seed_data.h"
+
+#include <doctest/doctest.h>
+
+#include "core/apply.h"
+#include "core/decide.h"
+#include "core/json_codec.h"
+#include "core/search.h"
+#include "core/views.h"
+
+#include <nlohmann/json.hpp>
+
+using namespace inbox;
+
+namespace {
+
+State replayed(const std::vector<TimedCommand>& script) {
+  State state;
+  for (const TimedCommand& step : script) {
+    const Decision decision = decide(state, step.command, step.at_ms);
+    REQUIRE_MESSAGE(decision.ok(), command_to_text(step.command) << ": " << decision.error().message);
+    apply_all(state, decision.value());
+  }
+  return state;
+}
+
+}  // namespace
+
+TEST_CASE("the demo workspace: three teams, a dozen users of each role, hundreds of contacts") {
+  const std::vector<TimedCommand> script = demo_script(7, 1'717'000'000'000);
+  const State state = replayed(script);
+  REQUIRE(state.teams.size() == 3);
+  CHECK(state.teams[0].name == "Sales");
+  CHECK(state.teams[2].name == "Billing");
+  CHECK(state.users.size() == 48);
+  size_t agents = 0;
+  for (const User& user : state.users) agents += user.role == Role::agent;
+  CHECK(agents == 12);
+  CHECK(state.contacts.size() >= 250);
+  CHECK(state.messages.size() > state.contacts.size());
+  // Every section has something to show, with accents that search finds folded.
+  CHECK(section_counts(state, UserId(0), Section::unassigned).pending > 0);
+  CHECK(section_counts(state, UserId(0), Section::all).by_status[static_cast<size_t>(ConversationStatus::closed)] > 0);
+  CHECK_FALSE(search_messages(state, "sao paulo", 10).empty());
+  CHECK_FALSE(search_conversations(state, {UserId(0), "goncalves", SortOrder::newest_first, 10}).empty());
+}
+
+TEST_CASE("the demo workspace is the same for the same seed, and differs for another") {
+  const auto a = demo_script(7, 1'717'000'000'000);
+  const auto b = demo_script(7, 1'717'000'000'000);
+  const auto c = demo_script(8, 1'717'000'000'000);
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].at_ms == b[i].at_ms);
+    CHECK(a[i].command == b[i].command);
+  }
+  CHECK(state_to_json(replayed(a)) != state_to_json(replayed(c)));
+}
