@@ -1,196 +1,351 @@
 #include "app/shell.h"
 
-#include "core/text.h"
-
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <array>
-#include <vector>
+#include <string>
+
+#include "core/search.h"
+#include "core/state.h"
+#include "core/limits.h"
+#include "core/text.h"
 
 namespace inbox::ui {
 namespace {
+
+constexpr size_t kSearchResultsMax = 500;
+constexpr size_t kChatMessagesShown = 300;
 
 struct SectionInfo {
   Section section;
   const char* label;
 };
 constexpr std::array<SectionInfo, 4> kSections = {{
-    {Section::Mine, "Mine"},
-    {Section::Unassigned, "Unassigned"},
-    {Section::All, "All"},
-    {Section::Teammates, "Teammates"},
+    {Section::mine, "Mine"},
+    {Section::unassigned, "Unassigned"},
+    {Section::all, "All"},
+    {Section::teammates, "Teammates"},
 }};
 
 struct TabInfo {
-  StatusTab tab;
+  ConversationStatus status;
   const char* label;
 };
 constexpr std::array<TabInfo, 4> kTabs = {{
-    {StatusTab::Open, "Open"},
-    {StatusTab::Pending, "Pending"},
-    {StatusTab::Scheduled, "Scheduled"},
-    {StatusTab::Closed, "Closed"},
+    {ConversationStatus::open, "Open"},
+    {ConversationStatus::pending, "Pending"},
+    {ConversationStatus::scheduled, "Scheduled"},
+    {ConversationStatus::closed, "Closed"},
 }};
 
-const char* section_label(Section s) {
+const char* section_label(Section section) {
   for (const auto& info : kSections) {
-    if (info.section == s) return info.label;
+    if (info.section == section) return info.label;
   }
   return "";
 }
 
-bool matches_search(const SampleConversation& c, const std::string& folded_query) {
-  if (folded_query.empty()) return true;
-  if (fold_for_search(c.contact_name).find(folded_query) != std::string::npos) return true;
-  const std::string digits = phone_digits(folded_query);
-  if (!digits.empty() && digits.size() == folded_query.size() && phone_digits(c.phone).find(digits) != std::string::npos) {
-    return true;
+const char* role_label(Role role) {
+  switch (role) {
+    case Role::administrator: return "Administrator";
+    case Role::supervisor: return "Supervisor";
+    case Role::operator_: return "Operator";
+    case Role::agent: return "Agent";
   }
-  for (const auto& m : c.messages) {
-    if (fold_for_search(m.text).find(folded_query) != std::string::npos) return true;
-  }
-  return false;
+  return "";
 }
 
-void draw_count_badge(int count) {
-  if (count <= 0) return;
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("000").x);
-  ImGui::TextDisabled("%d", count);
+const char* channel_label(ChannelKind kind) {
+  switch (kind) {
+    case ChannelKind::whatsapp: return "WhatsApp";
+    case ChannelKind::instagram: return "Instagram";
+    case ChannelKind::messenger: return "Messenger";
+    case ChannelKind::webchat: return "Webchat";
+  }
+  return "";
 }
 
-void draw_sections_column(ShellState& state, const SampleInbox& inbox) {
+std::string user_name(const State& state, UserId id) {
+  const User* user = find_user(state, id);
+  return user != nullptr ? user->name : std::string();
+}
+
+std::string contact_name(const State& state, const Conversation& c) {
+  const Contact* contact = find_contact(state, c.contact);
+  if (contact == nullptr) return "?";
+  return contact->name.empty() ? contact->phone : contact->name;
+}
+
+// One line of a message for the list: newlines flattened so the preview stays on its row.
+std::string preview_line(std::string_view text) {
+  std::string line(text.substr(0, 200));
+  std::replace(line.begin(), line.end(), '\n', ' ');
+  return line;
+}
+
+void submit(ShellState& ui, sync::Engine& engine, const LocalClock& clock, CommandBody body) {
+  engine.submit(Command{ui.viewer, std::move(body)}, clock.now_ms);
+}
+
+void draw_right_aligned(const char* text, ImU32 color, ImVec2 top_right) {
+  ImGui::GetWindowDrawList()->AddText(ImVec2(top_right.x - ImGui::CalcTextSize(text).x, top_right.y), color, text);
+}
+
+// --- column 1 ---------------------------------------------------------------------------------------
+
+void draw_sections_column(ShellState& ui, const State& state) {
+  const User* viewer = find_user(state, ui.viewer);
   ImGui::TextUnformatted("Agent Inbox");
-  ImGui::TextDisabled("%s", inbox.signed_in_agent.c_str());
+  if (viewer != nullptr) ImGui::TextDisabled("%s · %s", viewer->name.c_str(), role_label(viewer->role));
   ImGui::Separator();
+  if (viewer == nullptr) return;
   for (const auto& info : kSections) {
-    int pending = 0;
-    for (const auto& c : inbox.conversations) {
-      if (c.status != StatusTab::Closed && in_section(inbox, c, info.section) && awaits_reply(c)) ++pending;
+    if (!section_visible(viewer->role, info.section)) continue;
+    if (ImGui::Selectable(info.label, ui.section == info.section)) {
+      ui.section = info.section;
+      ui.selected = ConversationId();
     }
-    if (ImGui::Selectable(info.label, state.section == info.section)) {
-      state.section = info.section;
-      state.selected = -1;
+    const uint32_t pending = section_counts(state, ui.viewer, info.section).pending;
+    if (pending > 0) {
+      char badge[16];
+      std::snprintf(badge, sizeof(badge), "%u", pending);
+      draw_right_aligned(badge, ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                         ImVec2(ImGui::GetItemRectMax().x - ImGui::GetStyle().FramePadding.x, ImGui::GetItemRectMin().y));
     }
-    draw_count_badge(pending);
   }
 }
 
-void draw_list_column(ShellState& state, const SampleInbox& inbox) {
-  ImGui::TextUnformatted(section_label(state.section));
+// --- column 2 ---------------------------------------------------------------------------------------
+
+const std::vector<ConversationId>& search_results(ShellState& ui, const sync::Engine& engine) {
+  SearchCache& cache = ui.search_cache;
+  if (cache.text != ui.search || cache.revision != engine.revision() || cache.viewer != ui.viewer) {
+    cache.text = ui.search;
+    cache.revision = engine.revision();
+    cache.viewer = ui.viewer;
+    cache.results = search_conversations(engine.state(), SearchQuery{ui.viewer, ui.search, ui.order, kSearchResultsMax});
+  }
+  return cache.results;
+}
+
+void draw_conversation_row(ShellState& ui, const State& state, ConversationId id, const LocalClock& clock, float height) {
+  const Conversation& c = state.conversations[id.index()];
+  const std::string label = contact_name(state, c) + "##conv" + std::to_string(id.value);
+  const ImVec2 top_left = ImGui::GetCursorScreenPos();
+  if (ImGui::Selectable(label.c_str(), ui.selected == id, ImGuiSelectableFlags_None, ImVec2(0, height))) {
+    ui.selected = id;
+  }
+  const float right = ImGui::GetItemRectMax().x - ImGui::GetStyle().FramePadding.x;
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw_right_aligned(format_list_time(c.last_message_at, clock).c_str(), dim, ImVec2(right, top_left.y));
+
+  const std::string assignee = c.assignee.valid() ? user_name(state, c.assignee) : std::string("Unassigned");
+  const float assignee_width = ImGui::CalcTextSize(assignee.c_str()).x;
+  draw_right_aligned(assignee.c_str(), dim, ImVec2(right, top_left.y + 2 * line));
+
+  std::string preview;
+  if (c.last_message.valid()) {
+    const Message& last = state.messages[c.last_message.index()];
+    preview = (last.kind == MessageKind::outbound ? "You: " : "") + preview_line(message_text(state, c.last_message));
+  }
+  const ImU32 preview_color = c.awaiting_reply ? ImGui::GetColorU32(ImGuiCol_Text) : dim;
+  draw->PushClipRect(ImVec2(top_left.x, top_left.y + line), ImVec2(right, top_left.y + 2 * line), true);
+  draw->AddText(ImVec2(top_left.x, top_left.y + line), preview_color, preview.c_str());
+  draw->PopClipRect();
+  if (c.awaiting_reply) {  // the customer wrote last: a dot, as the inboxes agents know
+    const float r = ImGui::GetFontSize() * 0.22f;
+    draw->AddCircleFilled(ImVec2(right - assignee_width - r * 3, top_left.y + 2.5f * line), r,
+                          ImGui::GetColorU32(ImGuiCol_ButtonActive));
+  }
+}
+
+void draw_list_column(ShellState& ui, sync::Engine& engine, const LocalClock& clock) {
+  const State& state = engine.state();
+  ImGui::TextUnformatted(section_label(ui.section));
   if (ImGui::BeginTabBar("status_tabs")) {
     for (const auto& info : kTabs) {
       if (ImGui::BeginTabItem(info.label)) {
-        state.tab = info.tab;
+        if (ui.tab != info.status) ui.selected = ConversationId();
+        ui.tab = info.status;
         ImGui::EndTabItem();
       }
     }
     ImGui::EndTabBar();
   }
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(-em * 7.5f);
+  ImGui::InputTextWithHint("##search", "Search name, email, phone, message", &ui.search);
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##search", "Search name, email, phone, message", state.search, sizeof(state.search));
+  const char* orders[] = {"Oldest first", "Newest first"};
+  int order = static_cast<int>(ui.order);
+  if (ImGui::Combo("##order", &order, orders, 2)) ui.order = static_cast<SortOrder>(order);
 
-  const std::string folded_query = fold_for_search(state.search);
-  std::vector<int> rows;
-  for (int i = 0; i < static_cast<int>(inbox.conversations.size()); ++i) {
-    const auto& c = inbox.conversations[i];
-    if (c.status == state.tab && in_section(inbox, c, state.section) && matches_search(c, folded_query)) {
-      rows.push_back(i);
-    }
+  const bool searching = ui.search.find_first_not_of(' ') != std::string::npos;
+  const std::vector<ConversationId>* results = searching ? &search_results(ui, engine) : nullptr;
+  const size_t total = searching ? results->size() : section_counts(state, ui.viewer, ui.section).by_status[static_cast<size_t>(ui.tab)];
+  if (searching) {
+    ImGui::TextDisabled("%zu result%s", total, total == 1 ? "" : "s");
+  } else {
+    ImGui::TextDisabled("%zu conversation%s", total, total == 1 ? "" : "s");
   }
 
   ImGui::BeginChild("conversation_list");
-  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0));  // name on the first line, preview below
-  const float row_height = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
+  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0));  // name first, preview below
+  const float row_height = ImGui::GetTextLineHeightWithSpacing() * 3;
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(rows.size()), row_height);
+  clipper.Begin(static_cast<int>(total), row_height + ImGui::GetStyle().ItemSpacing.y);
   while (clipper.Step()) {
-    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-      const int index = rows[r];
-      const auto& c = inbox.conversations[index];
-      ImGui::PushID(index);
-      const ImVec2 top_left = ImGui::GetCursorScreenPos();
-      if (ImGui::Selectable(c.contact_name.c_str(), state.selected == index, ImGuiSelectableFlags_None,
-                            ImVec2(0, row_height - ImGui::GetStyle().ItemSpacing.y))) {
-        state.selected = index;
-      }
-      const auto& last = c.messages.back();
-      ImDrawList* draw = ImGui::GetWindowDrawList();
-      const float line = ImGui::GetTextLineHeightWithSpacing();
-      const float right = top_left.x + ImGui::GetContentRegionAvail().x;
-      draw->AddText(ImVec2(right - ImGui::CalcTextSize(last.time.c_str()).x, top_left.y),
-                    ImGui::GetColorU32(ImGuiCol_TextDisabled), last.time.c_str());
-      draw->PushClipRect(ImVec2(top_left.x, top_left.y + line), ImVec2(right, top_left.y + 2 * line), true);
-      const std::string preview = (last.inbound ? "" : "You: ") + last.text;
-      draw->AddText(ImVec2(top_left.x, top_left.y + line), ImGui::GetColorU32(ImGuiCol_TextDisabled), preview.c_str());
-      draw->PopClipRect();
-      ImGui::PopID();
+    std::vector<ConversationId> rows;
+    if (searching) {
+      rows.assign(results->begin() + clipper.DisplayStart, results->begin() + clipper.DisplayEnd);
+    } else {
+      ListQuery query;
+      query.viewer = ui.viewer;
+      query.section = ui.section;
+      query.status = ui.tab;
+      query.order = ui.order;
+      query.offset = static_cast<size_t>(clipper.DisplayStart);
+      query.limit = static_cast<size_t>(clipper.DisplayEnd - clipper.DisplayStart);
+      rows = list_conversations(state, query);
     }
+    for (ConversationId id : rows) draw_conversation_row(ui, state, id, clock, row_height);
   }
   ImGui::PopStyleVar();
-  if (rows.empty()) ImGui::TextDisabled("No conversations here");
+  if (total == 0) ImGui::TextDisabled(searching ? "Nothing matches" : "No conversations here");
   ImGui::EndChild();
 }
 
-void draw_bubble(const SampleMessage& m, float max_width) {
+// --- column 3 ---------------------------------------------------------------------------------------
+
+void draw_referral_card(const Referral& referral, const LocalClock& clock) {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.93f, 0.96f, 1.0f, 1));
+  ImGui::BeginChild("referral", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border);
+  ImGui::TextDisabled("Click-to-WhatsApp ad · %s %s", referral.source_type.c_str(), referral.source_id.c_str());
+  if (!referral.headline.empty()) ImGui::TextWrapped("%s", referral.headline.c_str());
+  if (!referral.body.empty()) ImGui::TextWrapped("%s", referral.body.c_str());
+  if (!referral.source_url.empty()) ImGui::TextDisabled("%s", referral.source_url.c_str());
+  if (referral.at_ms != kNever) ImGui::TextDisabled("%s", format_date_time(referral.at_ms, clock).c_str());
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+void draw_bubble(const State& state, MessageId id, float width, const LocalClock& clock) {
+  const Message& m = state.messages[id.index()];
+  const std::string_view body = message_text(state, id);
+  const std::string text = m.form == MessageForm::template_ && body.empty() ? std::string("[template]") : std::string(body);
+  const std::string time = format_date_time(m.at_ms, clock).substr(11);
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float wrap = max_width * 0.7f;
-  const ImVec2 text_size = ImGui::CalcTextSize(m.text.c_str(), nullptr, false, wrap);
+  if (m.kind == MessageKind::system) {
+    const float text_width = ImGui::CalcTextSize(text.c_str(), nullptr, false, width).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - text_width) / 2));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextDisabled("%s", text.c_str());
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  const float wrap = width * 0.7f;
+  const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+  const ImVec2 time_size = ImGui::CalcTextSize(time.c_str());
   const ImVec2 padding = style.FramePadding;
-  const ImVec2 bubble(text_size.x + padding.x * 2, text_size.y + padding.y * 2 + ImGui::GetTextLineHeight());
-  const float x = m.inbound ? 0.0f : max_width - bubble.x;
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + x);
+  const ImVec2 bubble(std::max(text_size.x, time_size.x) + padding.x * 2, text_size.y + time_size.y + padding.y * 2);
+  const bool ours = m.kind != MessageKind::inbound;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ours ? width - bubble.x : 0.0f));
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  const ImU32 fill = m.inbound ? IM_COL32(241, 243, 245, 255) : IM_COL32(217, 253, 211, 255);
+  ImU32 fill = IM_COL32(241, 243, 245, 255);
+  if (m.kind == MessageKind::outbound) fill = IM_COL32(217, 253, 211, 255);
+  if (m.kind == MessageKind::note) fill = IM_COL32(255, 243, 196, 255);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(p, ImVec2(p.x + bubble.x, p.y + bubble.y), fill, style.FrameRounding);
-  draw->AddText(nullptr, 0.0f, ImVec2(p.x + padding.x, p.y + padding.y), ImGui::GetColorU32(ImGuiCol_Text),
-                m.text.c_str(), nullptr, wrap);
-  const ImVec2 time_size = ImGui::CalcTextSize(m.time.c_str());
-  draw->AddText(ImVec2(p.x + bubble.x - padding.x - time_size.x, p.y + padding.y + text_size.y),
-                ImGui::GetColorU32(ImGuiCol_TextDisabled), m.time.c_str());
+  draw->AddText(nullptr, 0.0f, ImVec2(p.x + padding.x, p.y + padding.y), ImGui::GetColorU32(ImGuiCol_Text), text.c_str(),
+                nullptr, wrap);
+  std::string meta = time;
+  if (m.kind == MessageKind::note) meta = "Note · " + time;
+  if (m.author.valid() && m.kind != MessageKind::inbound) meta = user_name(state, m.author) + " · " + meta;
+  draw_right_aligned(meta.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                     ImVec2(p.x + bubble.x - padding.x, p.y + padding.y + text_size.y));
   ImGui::Dummy(bubble);
 }
 
-void draw_chat_column(ShellState& state, SampleInbox& inbox) {
-  if (state.selected < 0 || state.selected >= static_cast<int>(inbox.conversations.size())) {
-    ImGui::TextDisabled("Select a conversation to start answering");
-    return;
+void draw_compose(ShellState& ui, sync::Engine& engine, const LocalClock& clock, const Conversation& c) {
+  const State& state = engine.state();
+  const Channel* channel = find_channel(state, c.channel);
+  const bool whatsapp = channel != nullptr && channel->kind == ChannelKind::whatsapp;
+  const int64_t closes_at = window_closes_at(c);
+  const bool window_open = !whatsapp || (closes_at != kNever && clock.now_ms < closes_at);
+  if (whatsapp) {
+    if (window_open) {
+      ImGui::TextDisabled("WhatsApp window closes in %s", format_duration(closes_at - clock.now_ms).c_str());
+    } else {
+      ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1),
+                         "The 24-hour WhatsApp window is closed: only templates can be sent.");
+    }
   }
-  auto& c = inbox.conversations[state.selected];
-  ImGui::TextUnformatted(c.contact_name.c_str());
-  ImGui::TextDisabled("%s · %s · %s", c.phone.c_str(), c.channel.c_str(),
-                      c.assignee.empty() ? "Unassigned" : c.assignee.c_str());
-  ImGui::Separator();
-
-  const float compose_height = ImGui::GetTextLineHeightWithSpacing() * 4 + ImGui::GetFrameHeightWithSpacing();
-  ImGui::BeginChild("messages", ImVec2(0, -compose_height));
-  const float width = ImGui::GetContentRegionAvail().x;
-  for (const auto& m : c.messages) draw_bubble(m, width);
-  ImGui::EndChild();
-
-  const int length = static_cast<int>(utf8_code_points(state.compose).value_or(state.compose.size()));
-  ImGui::InputTextMultiline("##compose", &state.compose,
-                            ImVec2(-1, ImGui::GetTextLineHeightWithSpacing() * 3));
-  const bool too_long = length > kMessageMaxCodePoints;
-  const bool empty = state.compose.find_first_not_of(" \n\t") == std::string::npos;
-  ImGui::BeginDisabled(too_long || empty);
+  ImGui::InputTextMultiline("##compose", &ui.compose, ImVec2(-1, ImGui::GetTextLineHeightWithSpacing() * 3));
+  const size_t length = utf8_code_points(ui.compose).value_or(ui.compose.size());
+  const bool too_long = length > kMessageCodePointsMax;
+  const bool empty = ui.compose.find_first_not_of(" \n\t") == std::string::npos;
+  ImGui::BeginDisabled(too_long || empty || !window_open || c.status == ConversationStatus::closed);
   if (ImGui::Button("Send")) {
-    c.messages.push_back({false, state.compose, "now"});
-    state.compose.clear();
+    const uint64_t before = engine.revision();
+    submit(ui, engine, clock, SendMessage{ui.selected, ui.compose, {}, std::nullopt});
+    if (engine.revision() != before) ui.compose.clear();
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (too_long) {
-    ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%d / %d", length, kMessageMaxCodePoints);
+    ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%zu / %zu", length, kMessageCodePointsMax);
   } else {
-    ImGui::TextDisabled("%d / %d", length, kMessageMaxCodePoints);
+    ImGui::TextDisabled("%zu / %zu", length, kMessageCodePointsMax);
   }
+}
+
+void draw_chat_column(ShellState& ui, sync::Engine& engine, const LocalClock& clock) {
+  const State& state = engine.state();
+  const Conversation* c = find_conversation(state, ui.selected);
+  if (c == nullptr) {
+    ImGui::TextDisabled("Select a conversation to start answering");
+    return;
+  }
+  const Contact* contact = find_contact(state, c->contact);
+  const Channel* channel = find_channel(state, c->channel);
+  const Team* team = find_team(state, c->team);
+  ImGui::TextUnformatted(contact_name(state, *c).c_str());
+  ImGui::TextDisabled("%s · %s · %s · %s", contact != nullptr ? contact->phone.c_str() : "",
+                      channel != nullptr ? channel_label(channel->kind) : "", team != nullptr ? team->name.c_str() : "No team",
+                      c->assignee.valid() ? user_name(state, c->assignee).c_str() : "Unassigned");
+  if (!c->assignee.valid() && c->status != ConversationStatus::closed) {
+    if (ImGui::Button("Assign to me")) submit(ui, engine, clock, AssignConversation{ui.selected, ui.viewer});
+  }
+  ImGui::Separator();
+
+  const float compose_height = ImGui::GetTextLineHeightWithSpacing() * 4 + ImGui::GetFrameHeightWithSpacing() * 2;
+  ImGui::BeginChild("messages", ImVec2(0, -compose_height));
+  if (const Referral* referral = conversation_referral(state, ui.selected)) draw_referral_card(*referral, clock);
+  const float width = ImGui::GetContentRegionAvail().x;
+  for (MessageId id : conversation_messages(state, ui.selected, kChatMessagesShown)) draw_bubble(state, id, width, clock);
+  ImGui::EndChild();
+  draw_compose(ui, engine, clock, *c);
 }
 
 }  // namespace
 
-void draw_shell(ShellState& state, SampleInbox& inbox) {
+UserId default_viewer(const State& state) {
+  UserId first_agent;
+  for (uint32_t i = 0; i < state.users.size(); ++i) {
+    if (state.users[i].role != Role::agent) continue;
+    const UserId id(i);
+    if (!first_agent.valid()) first_agent = id;
+    if (section_counts(state, id, Section::mine).by_status[static_cast<size_t>(ConversationStatus::open)] > 0) return id;
+  }
+  return first_agent;
+}
+
+int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
@@ -201,24 +356,29 @@ void draw_shell(ShellState& state, SampleInbox& inbox) {
   if (ImGui::BeginTable("columns", 3, kColumns, ImGui::GetContentRegionAvail())) {
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupColumn("sections", ImGuiTableColumnFlags_WidthFixed, 13 * em);
-    ImGui::TableSetupColumn("list", ImGuiTableColumnFlags_WidthFixed, 22 * em);
+    ImGui::TableSetupColumn("list", ImGuiTableColumnFlags_WidthFixed, 24 * em);
     ImGui::TableSetupColumn("chat", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableNextRow(ImGuiTableRowFlags_None, ImGui::GetContentRegionAvail().y);
     ImGui::TableSetColumnIndex(0);
     ImGui::BeginChild("sections_column");
-    draw_sections_column(state, inbox);
+    draw_sections_column(ui, engine.state());
     ImGui::EndChild();
     ImGui::TableSetColumnIndex(1);
     ImGui::BeginChild("list_column");
-    draw_list_column(state, inbox);
+    draw_list_column(ui, engine, clock);
     ImGui::EndChild();
     ImGui::TableSetColumnIndex(2);
     ImGui::BeginChild("chat_column");
-    draw_chat_column(state, inbox);
+    draw_chat_column(ui, engine, clock);
     ImGui::EndChild();
     ImGui::EndTable();
   }
   ImGui::End();
+  // After the columns, so a command refused in this frame shows its toast in this frame.
+  for (sync::Rejection& rejection : engine.take_rejections()) {
+    push_toast(ui.toasts, std::move(rejection.error.message), clock.now_ms);
+  }
+  return draw_toasts(ui.toasts, clock.now_ms);
 }
 
 }  // namespace inbox::ui

@@ -1,24 +1,44 @@
-// The three-column inbox shell: sections | conversation list | chat. Immediate mode: it reads the inbox it is
-// given and keeps only transient UI state (selection, text being typed) in ShellState.
+// The three-column inbox: sections | conversation list | chat. Immediate mode over the engine's state:
+// it reads `const State&`, dispatches commands through the engine, and keeps only transient UI state
+// (selection, text being typed, cached search results) in ShellState.
 #pragma once
-#include "app/sample_inbox.h"
-
+#include <cstdint>
 #include <string>
+#include <vector>
+
+#include "app/time_format.h"
+#include "app/toasts.h"
+#include "core/ids.h"
+#include "core/model.h"
+#include "core/views.h"
+#include "sync/engine.h"
 
 namespace inbox::ui {
 
-constexpr int kMessageMaxCodePoints = 4096;
-
-struct ShellState {
-  Section section = Section::Mine;
-  StatusTab tab = StatusTab::Open;
-  char search[256] = "";
-  int selected = -1;  // index into SampleInbox::conversations
-  std::string compose;
+struct SearchCache {
+  std::string text;
+  uint64_t revision = 0;
+  UserId viewer;
+  std::vector<ConversationId> results;
 };
 
-// Draws one frame of the shell filling the whole display. Sending appends to `inbox` (the sample stands in for
-// the core until the engine seam exists).
-void draw_shell(ShellState& state, SampleInbox& inbox);
+struct ShellState {
+  UserId viewer;  // the signed-in user
+  Section section = Section::mine;
+  ConversationStatus tab = ConversationStatus::open;
+  SortOrder order = SortOrder::newest_first;
+  std::string search;
+  SearchCache search_cache;
+  ConversationId selected;
+  std::string compose;
+  Toasts toasts;
+};
+
+// Draws one frame filling the display. Returns the time at which the UI needs a frame even without input
+// (a toast expiring, a countdown ticking), or 0 when it can sleep until the next input.
+int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock);
+
+// The user a fresh demo signs in as: the first agent with open conversations of their own.
+UserId default_viewer(const State& state);
 
 }  // namespace inbox::ui

@@ -1,11 +1,12 @@
 // The browser entry point: a GLFW window on the page's canvas, WebGL2, and one frame function that the browser
 // calls every animation frame and that returns at once unless something happened (input, resize, timers).
 #include "app/fonts.h"
-#include "app/sample_inbox.h"
 #include "app/shell.h"
 #include "app/test_locator.h"
 #include "app/theme.h"
 #include "platform/web/web_bridge.h"
+#include "core/seed_data.h"
+#include "sync/local_engine.h"
 
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -16,6 +17,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -25,11 +27,34 @@ EM_JS(void, notify_page_window_created, (), {
   if (Module.onInboxWindowCreated) Module.onInboxWindowCreated();
 });
 
+EM_JS(int, local_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+
+// The page's clock (Date.now(), unless a test drives it through Module.inboxNow).
+EM_JS(double, page_now_ms, (), { return Module.inboxNow ? Module.inboxNow() : Date.now(); });
+
+constexpr uint64_t kDemoSeed = 20261121;
+constexpr int64_t kDemoHistoryMs = 3LL * 24 * 60 * 60 * 1000;  // the demo's conversations span the last days
+
 struct WebApp {
   GLFWwindow* window = nullptr;
+  std::unique_ptr<inbox::sync::LocalEngine> engine;
   inbox::ui::ShellState shell;
-  inbox::ui::SampleInbox sample = inbox::ui::make_sample_inbox();
 };
+
+inbox::ui::LocalClock local_clock() {
+  return {static_cast<int64_t>(page_now_ms()), local_utc_offset_minutes()};
+}
+
+// The offline demo: the seeded workspace, decided and applied in the page.
+std::unique_ptr<inbox::sync::LocalEngine> start_demo(int64_t now_ms) {
+  auto script = inbox::demo_script(kDemoSeed, now_ms - kDemoHistoryMs);
+  auto engine = inbox::sync::LocalEngine::from_script(script);
+  if (!engine.ok()) {
+    std::fprintf(stderr, "demo workspace refused: %s\n", engine.error().message.c_str());
+    return std::make_unique<inbox::sync::LocalEngine>();
+  }
+  return std::make_unique<inbox::sync::LocalEngine>(std::move(engine).value());
+}
 
 void reload_fonts_and_theme(float pixel_ratio) {
   ImGuiIO& io = ImGui::GetIO();
@@ -40,7 +65,8 @@ void reload_fonts_and_theme(float pixel_ratio) {
 
 void frame(void* arg) {
   WebApp& app = *static_cast<WebApp*>(arg);
-  if (!inbox::web::consume_wake()) return;  // idle: nothing changed, draw nothing
+  const inbox::ui::LocalClock clock = local_clock();
+  if (!inbox::web::consume_wake(clock.now_ms)) return;  // idle: nothing changed, draw nothing
 
   const inbox::web::CanvasMetrics& canvas = inbox::web::canvas_metrics();
   if (inbox::web::take_pixel_ratio_changed()) {
@@ -58,7 +84,7 @@ void frame(void* arg) {
 
   ImGui::NewFrame();
   inbox::ui::locator_begin_frame();
-  inbox::ui::draw_shell(app.shell, app.sample);
+  inbox::web::wake_at(inbox::ui::draw_shell(app.shell, *app.engine, clock));
   ImGui::Render();
   inbox::ui::locator_end_frame();
 
@@ -83,6 +109,8 @@ int main() {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   static WebApp app;
+  app.engine = start_demo(local_clock().now_ms);
+  app.shell.viewer = inbox::ui::default_viewer(app.engine->state());
   app.window = glfwCreateWindow(1280, 800, "Agent Inbox", nullptr, nullptr);
   if (app.window == nullptr) {
     std::fprintf(stderr, "WebGL2 context creation failed\n");

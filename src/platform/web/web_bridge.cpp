@@ -12,6 +12,7 @@ namespace {
 CanvasMetrics g_metrics;
 bool g_pixel_ratio_changed = false;
 int g_wake_frames = 3;
+int64_t g_wake_at_ms = 0;
 unsigned g_frames_drawn = 0;
 std::string g_clipboard;
 std::string g_items_json;
@@ -44,7 +45,13 @@ void wake(int frames) {
   if (frames > g_wake_frames) g_wake_frames = frames;
 }
 
-bool consume_wake() {
+void wake_at(int64_t at_ms) { g_wake_at_ms = at_ms; }
+
+bool consume_wake(int64_t now_ms) {
+  if (g_wake_at_ms != 0 && now_ms >= g_wake_at_ms) {
+    g_wake_at_ms = 0;
+    wake(1);
+  }
   if (g_wake_frames <= 0) return false;
   --g_wake_frames;
   return true;

@@ -1,6 +1,7 @@
 // What the page's JavaScript and the app exchange: canvas size and pixel ratio in, the test locator's items and
 // the frame count out, and the clipboard both ways (3.1.6's GLFW clipboard functions are empty stubs).
 #pragma once
+#include <cstdint>
 #include <string>
 
 namespace inbox::web {
@@ -15,9 +16,11 @@ struct CanvasMetrics {
 const CanvasMetrics& canvas_metrics();
 bool take_pixel_ratio_changed();
 
-// The frame loop asks whether anything happened since the last frame; inputs, resizes and the page wake it.
+// The frame loop asks whether anything happened since the last frame; inputs, resizes and the page wake it,
+// and the app asks for a frame at a given time (a toast expiring, a timer due; 0: no such time).
 void wake(int frames);
-bool consume_wake();
+void wake_at(int64_t at_ms);
+bool consume_wake(int64_t now_ms);
 void count_frame();
 
 // ImGui clipboard callbacks backed by navigator.clipboard (write) and the page's paste events (read).

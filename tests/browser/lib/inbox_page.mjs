@@ -62,11 +62,20 @@ export async function settle(page) {
   throw new Error('the app never went idle');
 }
 
+// Like a person: the pointer rests on the widget before the button goes down. (Tabs and other overlapping
+// widgets only take a click when they were already hovered in the previous frame.)
+export async function clickAt(page, x, y) {
+  await page.mouse.move(x, y);
+  await settle(page);
+  await page.mouse.down();
+  await page.mouse.up();
+  await settle(page);
+}
+
 export async function clickItem(page, label) {
   const item = await findItem(page, label);
   if (!item.enabled) throw new Error(`widget "${label}" is disabled`);
-  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
-  await settle(page);
+  await clickAt(page, item.x + item.w / 2, item.y + item.h / 2);
 }
 
 // A key press as a person makes it: the app draws its frames before the next key comes.

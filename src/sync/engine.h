@@ -1,0 +1,39 @@
+// The one seam between the views and whoever decides: "submit a command, receive events". The demo's
+// in-page authority (local_engine.h) implements it now; a relay client (outbox, optimistic apply, rebase)
+// implements it later without any view changing.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/commands.h"
+#include "core/errors.h"
+#include "core/state.h"
+
+namespace inbox::sync {
+
+// A command the authority refused: nothing changed; the UI shows the core's human message.
+struct Rejection {
+  uint64_t submission = 0;
+  Error error;
+};
+
+class Engine {
+ public:
+  virtual ~Engine() = default;
+
+  // The state the views draw: confirmed events plus, for a remote engine, pending ones applied optimistically.
+  virtual const State& state() const = 0;
+
+  // Queues a command; its events show up in state(), or a Rejection in take_rejections(). Returns the
+  // submission number the rejection will carry.
+  virtual uint64_t submit(const Command& command, int64_t now_ms) = 0;
+
+  // Refusals since the last call, oldest first.
+  virtual std::vector<Rejection> take_rejections() = 0;
+
+  // Bumped whenever state() changes: views cache what they compute per frame against it.
+  virtual uint64_t revision() const = 0;
+};
+
+}  // namespace inbox::sync

@@ -1,0 +1,35 @@
+// The engine of the offline demo: the authority runs in the page. Each command is decided and applied at
+// once against the in-memory state; the event log is kept so it can be persisted and replayed.
+#pragma once
+#include <vector>
+
+#include "core/events.h"
+#include "core/seed_data.h"
+#include "sync/engine.h"
+
+namespace inbox::sync {
+
+class LocalEngine final : public Engine {
+ public:
+  LocalEngine() = default;
+
+  // Replays a scripted workspace (core/seed_data.h); a command of the script that is refused is returned
+  // as an error, leaving the engine with everything before it.
+  static Result<LocalEngine> from_script(const std::vector<TimedCommand>& script);
+
+  const State& state() const override { return state_; }
+  uint64_t submit(const Command& command, int64_t now_ms) override;
+  std::vector<Rejection> take_rejections() override;
+  uint64_t revision() const override { return revision_; }
+
+  const std::vector<Event>& log() const { return log_; }
+
+ private:
+  State state_;
+  std::vector<Event> log_;
+  std::vector<Rejection> rejections_;
+  uint64_t submissions_ = 0;
+  uint64_t revision_ = 0;
+};
+
+}  // namespace inbox::sync
