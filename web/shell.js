@@ -63,6 +63,7 @@
       window.inbox = {
         items,
         frames: () => Module._inbox_frames(),
+        busy: () => Module._inbox_busy() !== 0,
       };
       canvas.focus();
     },

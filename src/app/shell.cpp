@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <string>
 
 #include "core/search.h"
@@ -78,11 +79,34 @@ std::string contact_name(const State& state, const Conversation& c) {
   return contact->name.empty() ? contact->phone : contact->name;
 }
 
+// What a message shows where its text would be: the text, or what kind of message it is.
+std::string message_body(const State& state, MessageId id) {
+  const std::string_view text = message_text(state, id);
+  if (!text.empty()) return std::string(text);
+  switch (state.messages[id.index()].form) {
+    case MessageForm::media: return "📎 Media";
+    case MessageForm::template_: return "📄 Template";
+    case MessageForm::text: break;
+  }
+  return std::string();
+}
+
 // One line of a message for the list: newlines flattened so the preview stays on its row.
-std::string preview_line(std::string_view text) {
-  std::string line(text.substr(0, 200));
+std::string preview_line(const State& state, MessageId id) {
+  std::string line = message_body(state, id).substr(0, 200);
   std::replace(line.begin(), line.end(), '\n', ' ');
   return line;
+}
+
+// "a · b · c" of the parts that are not empty.
+std::string joined(std::initializer_list<std::string> parts) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += " · ";
+    out += part;
+  }
+  return out;
 }
 
 void submit(ShellState& ui, sync::Engine& engine, const LocalClock& clock, CommandBody body) {
@@ -150,7 +174,7 @@ void draw_conversation_row(ShellState& ui, const State& state, ConversationId id
   std::string preview;
   if (c.last_message.valid()) {
     const Message& last = state.messages[c.last_message.index()];
-    preview = (last.kind == MessageKind::outbound ? "You: " : "") + preview_line(message_text(state, c.last_message));
+    preview = (last.kind == MessageKind::outbound ? "You: " : "") + preview_line(state, c.last_message);
   }
   const ImU32 preview_color = c.awaiting_reply ? ImGui::GetColorU32(ImGuiCol_Text) : dim;
   draw->PushClipRect(ImVec2(top_left.x, top_left.y + line), ImVec2(right, top_left.y + 2 * line), true);
@@ -236,8 +260,7 @@ void draw_referral_card(const Referral& referral, const LocalClock& clock) {
 
 void draw_bubble(const State& state, MessageId id, float width, const LocalClock& clock) {
   const Message& m = state.messages[id.index()];
-  const std::string_view body = message_text(state, id);
-  const std::string text = m.form == MessageForm::template_ && body.empty() ? std::string("[template]") : std::string(body);
+  const std::string text = message_body(state, id);
   const std::string time = format_date_time(m.at_ms, clock).substr(11);
   const ImGuiStyle& style = ImGui::GetStyle();
   if (m.kind == MessageKind::system) {
@@ -315,9 +338,10 @@ void draw_chat_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   const Channel* channel = find_channel(state, c->channel);
   const Team* team = find_team(state, c->team);
   ImGui::TextUnformatted(contact_name(state, *c).c_str());
-  ImGui::TextDisabled("%s · %s · %s · %s", contact != nullptr ? contact->phone.c_str() : "",
-                      channel != nullptr ? channel_label(channel->kind) : "", team != nullptr ? team->name.c_str() : "No team",
-                      c->assignee.valid() ? user_name(state, c->assignee).c_str() : "Unassigned");
+  const std::string details =
+      joined({contact != nullptr ? contact->phone : std::string(), channel != nullptr ? channel_label(channel->kind) : "",
+              team != nullptr ? team->name : std::string(), c->assignee.valid() ? user_name(state, c->assignee) : "Unassigned"});
+  ImGui::TextDisabled("%s", details.c_str());
   if (!c->assignee.valid() && c->status != ConversationStatus::closed) {
     if (ImGui::Button("Assign to me")) submit(ui, engine, clock, AssignConversation{ui.selected, ui.viewer});
   }

@@ -88,6 +88,9 @@ EMSCRIPTEN_KEEPALIVE void inbox_set_clipboard(const char* text) {
 
 EMSCRIPTEN_KEEPALIVE unsigned inbox_frames() { return inbox::web::g_frames_drawn; }
 
+// Whether frames are still owed (input being handled, ImGui settling): tests wait for 0 before reading items.
+EMSCRIPTEN_KEEPALIVE int inbox_busy() { return inbox::web::g_wake_frames > 0 ? 1 : 0; }
+
 // The last drawn frame's items, rectangles in canvas CSS pixels; the page adds the canvas offset.
 EMSCRIPTEN_KEEPALIVE const char* inbox_items_json() {
   const float ratio = inbox::web::g_metrics.pixel_ratio;

@@ -50,16 +50,10 @@ export async function hasItem(page, label) {
   return (await items(page)).some((item) => item.label === label);
 }
 
-// Waits until the app stops drawing (it draws only while something changes).
+// Waits until the app has drawn every frame it owes (it draws only while something changes).
 export async function settle(page) {
-  let last = await page.evaluate(() => window.inbox.frames());
-  for (let i = 0; i < 100; i++) {
-    await page.waitForTimeout(50);
-    const now = await page.evaluate(() => window.inbox.frames());
-    if (now === last) return now;
-    last = now;
-  }
-  throw new Error('the app never went idle');
+  await page.waitForFunction(() => !window.inbox.busy(), null, { timeout: 10000, polling: 16 });
+  return page.evaluate(() => window.inbox.frames());
 }
 
 // Like a person: the pointer rests on the widget before the button goes down. (Tabs and other overlapping
