@@ -8,6 +8,8 @@
 #include <initializer_list>
 #include <string>
 
+#include "app/agent_panel.h"
+#include "app/test_locator.h"
 #include "core/search.h"
 #include "core/state.h"
 #include "core/limits.h"
@@ -44,16 +46,6 @@ constexpr std::array<TabInfo, 4> kTabs = {{
 const char* section_label(Section section) {
   for (const auto& info : kSections) {
     if (info.section == section) return info.label;
-  }
-  return "";
-}
-
-const char* role_label(Role role) {
-  switch (role) {
-    case Role::administrator: return "Administrator";
-    case Role::supervisor: return "Supervisor";
-    case Role::operator_: return "Operator";
-    case Role::agent: return "Agent";
   }
   return "";
 }
@@ -119,14 +111,21 @@ void draw_right_aligned(const char* text, ImU32 color, ImVec2 top_right) {
 
 // --- column 1 ---------------------------------------------------------------------------------------
 
-void draw_sections_column(ShellState& ui, const State& state) {
-  const User* viewer = find_user(state, ui.viewer);
+void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock& clock) {
+  const State& state = engine.state();
   ImGui::TextUnformatted("Agent Inbox");
-  if (viewer != nullptr) ImGui::TextDisabled("%s · %s", viewer->name.c_str(), role_label(viewer->role));
+  const UserId viewer = draw_sign_in_picker(state, ui.viewer);
+  if (viewer != ui.viewer) {
+    ui.viewer = viewer;
+    ui.selected = ConversationId();
+    ui.section = Section::mine;
+  }
+  draw_agent_status(engine, ui.viewer, clock);
   ImGui::Separator();
-  if (viewer == nullptr) return;
+  const User* user = find_user(state, ui.viewer);
+  if (user == nullptr) return;
   for (const auto& info : kSections) {
-    if (!section_visible(viewer->role, info.section)) continue;
+    if (!section_visible(user->role, info.section)) continue;
     if (ImGui::Selectable(info.label, ui.section == info.section)) {
       ui.section = info.section;
       ui.selected = ConversationId();
@@ -139,6 +138,8 @@ void draw_sections_column(ShellState& ui, const State& state) {
                          ImVec2(ImGui::GetItemRectMax().x - ImGui::GetStyle().FramePadding.x, ImGui::GetItemRectMin().y));
     }
   }
+  ImGui::Spacing();
+  draw_team_view(state, ui.viewer);
 }
 
 // --- column 2 ---------------------------------------------------------------------------------------
@@ -208,6 +209,7 @@ void draw_list_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   const char* orders[] = {"Oldest first", "Newest first"};
   int order = static_cast<int>(ui.order);
   if (ImGui::Combo("##order", &order, orders, 2)) ui.order = static_cast<SortOrder>(order);
+  locator_label_last_item("##order");
 
   const bool searching = ui.search.find_first_not_of(' ') != std::string::npos;
   const std::vector<ConversationId>* results = searching ? &search_results(ui, engine) : nullptr;
@@ -344,7 +346,9 @@ void draw_chat_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   ImGui::TextDisabled("%s", details.c_str());
   if (!c->assignee.valid() && c->status != ConversationStatus::closed) {
     if (ImGui::Button("Assign to me")) submit(ui, engine, clock, AssignConversation{ui.selected, ui.viewer});
+    ImGui::SameLine();
   }
+  draw_chat_actions(ui.actions, engine, ui.viewer, ui.selected, clock);
   ImGui::Separator();
 
   const float compose_height = ImGui::GetTextLineHeightWithSpacing() * 4 + ImGui::GetFrameHeightWithSpacing() * 2;
@@ -385,7 +389,7 @@ int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock
     ImGui::TableNextRow(ImGuiTableRowFlags_None, ImGui::GetContentRegionAvail().y);
     ImGui::TableSetColumnIndex(0);
     ImGui::BeginChild("sections_column");
-    draw_sections_column(ui, engine.state());
+    draw_sections_column(ui, engine, clock);
     ImGui::EndChild();
     ImGui::TableSetColumnIndex(1);
     ImGui::BeginChild("list_column");

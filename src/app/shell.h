@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/chat_actions.h"
 #include "app/time_format.h"
 #include "app/toasts.h"
 #include "core/ids.h"
@@ -31,6 +32,7 @@ struct ShellState {
   SearchCache search_cache;
   ConversationId selected;
   std::string compose;
+  ChatActionsState actions;
   Toasts toasts;
 };
 

@@ -39,6 +39,12 @@ void locator_end_frame() {
 
 const std::vector<LocatedItem>& locator_last_frame() { return recorder().last; }
 
+void locator_label_last_item(const char* label) {
+  ImGuiContext* context = ImGui::GetCurrentContext();
+  if (context == nullptr || !context->TestEngineHookItems) return;
+  ImGuiTestEngineHook_ItemInfo(context, context->LastItemData.ID, label, context->LastItemData.StatusFlags);
+}
+
 }  // namespace inbox::ui
 
 // Dear ImGui calls these when TestEngineHookItems is set. ItemAdd gives the rectangle, ItemInfo the label.

@@ -26,4 +26,7 @@ void locator_end_frame();
 
 const std::vector<LocatedItem>& locator_last_frame();
 
+// Names the last submitted item for widgets that report no label to the hooks (combos in 1.90.1).
+void locator_label_last_item(const char* label);
+
 }  // namespace inbox::ui

@@ -46,6 +46,7 @@ void click(HeadlessUi& ui, ImVec2 pos, const std::function<void()>& draw) {
   run_frame(ui, draw);
   io.AddMouseButtonEvent(0, false);
   run_frame(ui, draw);
+  run_frame(ui, draw);  // what the click opened (a popup, a menu) appears in the frame after
 }
 
 }  // namespace inbox::headless

@@ -19,7 +19,8 @@ void destroy_ui(HeadlessUi& ui);
 // Runs one frame: NewFrame, draw(), Render, with the test locator recording.
 void run_frame(HeadlessUi& ui, const std::function<void()>& draw);
 
-// A full click at pos: move there, press, release, over three frames (ImGui needs one frame per transition).
+// A full click at pos: move there, press, release, one frame each (ImGui needs one per transition), and one
+// more frame for what the click opened.
 void click(HeadlessUi& ui, ImVec2 pos, const std::function<void()>& draw);
 
 }  // namespace inbox::headless

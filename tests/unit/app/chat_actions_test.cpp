@@ -1,0 +1,90 @@
+#include "app/chat_actions.h"
+
+#include <doctest/doctest.h>
+
+#include "core/state.h"
+#include "shell_fixture.h"
+
+using namespace inbox;
+using namespace inbox::test;
+
+TEST_CASE("an agent closes a conversation with a closing reason found by searching 'spam'") {
+  ShellFixture f;
+  f.click(f.row("Lucía Fernández"));
+  f.click("Close");
+  REQUIRE(f.shows("##reason_search"));
+  CHECK(f.shows("Resolvido"));
+  f.type("spam");
+  CHECK(f.shows("Spam"));
+  CHECK_FALSE(f.shows("Resolvido"));
+  f.click("Spam");
+  f.click("Close conversation");
+  CHECK(f.conversation(0).status == ConversationStatus::closed);
+  CHECK(f.conversation(0).closing_reason == ClosingReasonId(1));
+}
+
+TEST_CASE("an agent transfers a conversation to a teammate, who gets a new attention with the history kept") {
+  ShellFixture f;
+  f.click(f.row("Lucía Fernández"));
+  f.click("Transfer");
+  f.click(f.find_prefix("Marc Dubois"));
+  CHECK(f.conversation(0).status == ConversationStatus::closed);
+  const Conversation& next = f.engine.state().conversations.back();
+  CHECK(next.assignee == UserId(1));
+  CHECK(next.contact == f.conversation(0).contact);
+}
+
+TEST_CASE("conference: the owner invites, the invitee joins and leaves, the owner ends it") {
+  ShellFixture f;
+  f.click(f.row("Lucía Fernández"));
+  f.click("Conference");
+  f.click("Invite");
+  f.click(f.find_prefix("Marc Dubois"));
+  REQUIRE(f.conversation(0).conference.size() == 1);
+  CHECK_FALSE(f.conversation(0).conference[0].joined);
+
+  f.shell.viewer = UserId(1);  // Marc opens the conversation he was invited to
+  f.shell.selected = ConversationId(0);
+  f.frame();
+  f.click("Conference");
+  f.click("Join conference");
+  CHECK(f.conversation(0).conference[0].joined);
+  f.click("Conference");
+  f.click("Leave conference");
+  CHECK(f.conversation(0).conference.empty());
+
+  f.shell.viewer = UserId(0);
+  f.frame();
+  f.click("Conference");
+  f.click("Invite");
+  f.click(f.find_prefix("Marc Dubois"));
+  f.click("Conference");
+  f.click("End conference");
+  CHECK(f.conversation(0).conference.empty());
+}
+
+TEST_CASE("tags are added to the existing ones, or replace them") {
+  ShellFixture f;
+  f.click(f.row("Lucía Fernández"));
+  f.click("Tags");
+  CHECK_FALSE(f.find("Add tags")->enabled);
+  f.type("vip, envío");
+  f.click("Add tags");
+  CHECK(f.conversation(0).tags.size() == 2);
+  f.click("Tags");
+  f.type("urgente");
+  f.click("Replace tags");
+  REQUIRE(f.conversation(0).tags.size() == 1);
+  CHECK(f.engine.state().tags[f.conversation(0).tags[0].index()].name == "urgente");
+}
+
+TEST_CASE("a closed conversation offers no actions") {
+  ShellFixture f;
+  f.click(f.row("Lucía Fernández"));
+  f.click("Close");
+  f.click("Close conversation");
+  REQUIRE(f.conversation(0).status == ConversationStatus::closed);
+  f.frame();
+  CHECK_FALSE(f.shows("Transfer"));
+  CHECK_FALSE(f.shows("Close"));
+}
