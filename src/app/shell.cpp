@@ -310,17 +310,37 @@ void draw_compose(ShellState& ui, sync::Engine& engine, const LocalClock& clock,
                          "The 24-hour WhatsApp window is closed: only templates can be sent.");
     }
   }
-  ImGui::InputTextMultiline("##compose", &ui.compose, ImVec2(-1, ImGui::GetTextLineHeightWithSpacing() * 3));
+  // Enter sends, Shift+Enter breaks the line: without CtrlEnterForNewLine, ImGui's multiline Enter inserts.
+  ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
+  if (!ImGui::GetIO().KeyShift) flags |= ImGuiInputTextFlags_CtrlEnterForNewLine;
+  if (ui.refocus_compose) {
+    ImGui::SetKeyboardFocusHere();
+    ui.refocus_compose = false;
+  }
+  const bool entered =
+      ImGui::InputTextMultiline("##compose", &ui.compose, ImVec2(-1, ImGui::GetTextLineHeightWithSpacing() * 3), flags);
   const size_t length = utf8_code_points(ui.compose).value_or(ui.compose.size());
   const bool too_long = length > kMessageCodePointsMax;
   const bool empty = ui.compose.find_first_not_of(" \n\t") == std::string::npos;
-  ImGui::BeginDisabled(too_long || empty || !window_open || c.status == ConversationStatus::closed);
-  if (ImGui::Button("Send")) {
-    const uint64_t before = engine.revision();
-    submit(ui, engine, clock, SendMessage{ui.selected, ui.compose, {}, std::nullopt});
-    if (engine.revision() != before) ui.compose.clear();
-  }
+  // Notes stay inside the team, so the customer's window does not apply to them.
+  const bool can_send = !too_long && !empty && (window_open || ui.compose_note) && c.status != ConversationStatus::closed;
+  ImGui::BeginDisabled(!can_send);
+  const bool clicked = ImGui::Button(ui.compose_note ? "Add note" : "Send");
   ImGui::EndDisabled();
+  if ((clicked || entered) && can_send) {
+    const uint64_t before = engine.revision();
+    if (ui.compose_note) {
+      submit(ui, engine, clock, AddNote{ui.selected, ui.compose});
+    } else {
+      submit(ui, engine, clock, SendMessage{ui.selected, ui.compose, {}, std::nullopt});
+    }
+    if (engine.revision() != before) ui.compose.clear();
+    ui.refocus_compose = entered;
+  } else if (entered) {
+    ui.refocus_compose = true;  // Enter on an empty or refused message keeps the caret where it was
+  }
+  ImGui::SameLine();
+  ImGui::Checkbox("Internal note", &ui.compose_note);
   ImGui::SameLine();
   if (too_long) {
     ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%zu / %zu", length, kMessageCodePointsMax);
@@ -349,8 +369,12 @@ void draw_chat_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
     ImGui::SameLine();
   }
   draw_chat_actions(ui.actions, engine, ui.viewer, ui.selected, clock);
+  ImGui::SameLine();
+  ImGui::Checkbox("Contact", &ui.contact.open);
   ImGui::Separator();
 
+  const float panel_width = ui.contact.open ? ImGui::GetFontSize() * 17 : 0.0f;
+  ImGui::BeginChild("chat_main", ImVec2(ui.contact.open ? -panel_width : 0.0f, 0));
   const float compose_height = ImGui::GetTextLineHeightWithSpacing() * 4 + ImGui::GetFrameHeightWithSpacing() * 2;
   ImGui::BeginChild("messages", ImVec2(0, -compose_height));
   if (const Referral* referral = conversation_referral(state, ui.selected)) draw_referral_card(*referral, clock);
@@ -358,6 +382,13 @@ void draw_chat_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   for (MessageId id : conversation_messages(state, ui.selected, kChatMessagesShown)) draw_bubble(state, id, width, clock);
   ImGui::EndChild();
   draw_compose(ui, engine, clock, *c);
+  ImGui::EndChild();
+  if (ui.contact.open) {
+    ImGui::SameLine();
+    ImGui::BeginChild("contact_panel", ImVec2(0, 0), ImGuiChildFlags_Border);
+    draw_contact_panel(ui.contact, engine, ui.viewer, c->contact, clock);
+    ImGui::EndChild();
+  }
 }
 
 }  // namespace

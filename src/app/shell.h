@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/chat_actions.h"
+#include "app/contact_panel.h"
 #include "app/time_format.h"
 #include "app/toasts.h"
 #include "core/ids.h"
@@ -32,7 +33,10 @@ struct ShellState {
   SearchCache search_cache;
   ConversationId selected;
   std::string compose;
+  bool compose_note = false;     // the compose box writes an internal note instead of a reply
+  bool refocus_compose = false;  // keep typing after Enter sent the message
   ChatActionsState actions;
+  ContactPanelState contact;
   Toasts toasts;
 };
 

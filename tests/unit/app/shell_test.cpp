@@ -146,3 +146,50 @@ TEST_CASE("the demo workspace signs in as an agent who has open conversations") 
   CHECK(state.users[viewer.index()].role == Role::agent);
   CHECK(section_counts(state, viewer, Section::mine).by_status[0] > 0);
 }
+
+namespace {
+void press_key(ShellFixture& f, ImGuiKey key, bool shift = false) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (shift) io.AddKeyEvent(ImGuiMod_Shift, true);
+  f.frame();
+  io.AddKeyEvent(key, true);
+  f.frame();
+  io.AddKeyEvent(key, false);
+  f.frame();
+  if (shift) io.AddKeyEvent(ImGuiMod_Shift, false);
+  f.frame();
+}
+}  // namespace
+
+TEST_CASE("Enter sends the reply, Shift+Enter breaks the line, and the caret stays in the compose box") {
+  ShellFixture f;
+  f.click(f.row("Lucía Fernández"));
+  f.click("##compose");
+  f.type("Linha 1");
+  press_key(f, ImGuiKey_Enter, /*shift=*/true);
+  f.type("Linha 2");
+  CHECK(f.shell.compose == "Linha 1\nLinha 2");
+  const size_t before = f.engine.state().messages.size();
+  press_key(f, ImGuiKey_Enter);
+  REQUIRE(f.engine.state().messages.size() == before + 1);
+  CHECK(message_text(f.engine.state(), MessageId(static_cast<uint32_t>(before))) == "Linha 1\nLinha 2");
+  CHECK(f.shell.compose.empty());
+  f.type("E mais");
+  CHECK(f.shell.compose == "E mais");
+}
+
+TEST_CASE("an internal note can be added even after the customer's window closed") {
+  ShellFixture f;
+  f.click(f.row("Lucía Fernández"));
+  f.clock.now_ms += 25 * 60 * kMinute;
+  f.click("Internal note");
+  f.shell.compose = "Cliente VIP: ligar amanhã";
+  f.frame();
+  REQUIRE(f.find("Add note") != nullptr);
+  CHECK(f.find("Add note")->enabled);
+  f.click("Add note");
+  const Message& note = f.engine.state().messages.back();
+  CHECK(note.kind == MessageKind::note);
+  CHECK(message_text(f.engine.state(), MessageId(static_cast<uint32_t>(f.engine.state().messages.size() - 1))) ==
+        "Cliente VIP: ligar amanhã");
+}
