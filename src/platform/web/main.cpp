@@ -33,7 +33,7 @@ EM_JS(int, local_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(
 EM_JS(double, page_now_ms, (), { return Module.inboxNow ? Module.inboxNow() : Date.now(); });
 
 constexpr uint64_t kDemoSeed = 20261121;
-constexpr int64_t kDemoHistoryMs = 3LL * 24 * 60 * 60 * 1000;  // the demo's conversations span the last days
+constexpr int64_t kDemoQuietMs = 5LL * 60 * 1000;  // the demo's last message came in a few minutes ago
 
 struct WebApp {
   GLFWwindow* window = nullptr;
@@ -47,7 +47,11 @@ inbox::ui::LocalClock local_clock() {
 
 // The offline demo: the seeded workspace, decided and applied in the page.
 std::unique_ptr<inbox::sync::LocalEngine> start_demo(int64_t now_ms) {
-  auto script = inbox::demo_script(kDemoSeed, now_ms - kDemoHistoryMs);
+  // The script's length depends only on the seed: measure it once, then start it so that it ends just now,
+  // and the customers' WhatsApp windows are open as in a live inbox.
+  const auto measured = inbox::demo_script(kDemoSeed, 0);
+  const int64_t span_ms = measured.empty() ? 0 : measured.back().at_ms;
+  auto script = inbox::demo_script(kDemoSeed, now_ms - span_ms - kDemoQuietMs);
   auto engine = inbox::sync::LocalEngine::from_script(script);
   if (!engine.ok()) {
     std::fprintf(stderr, "demo workspace refused: %s\n", engine.error().message.c_str());
