@@ -1,7 +1,9 @@
 #include "core/apply.h"
 
 #include <algorithm>
+#include <utility>
 
+#include "core/apply_routing.h"
 #include "core/check.h"
 #include "core/timeline.h"
 
@@ -20,24 +22,16 @@ void append(std::vector<T>& items, Id<Tag> id, T item) {
   items.push_back(std::move(item));
 }
 
-// Every change to a conversation goes through here, so its place in the views follows it.
-template <class F>
-void change_conversation(State& state, ConversationId id, F&& change) {
-  Conversation& conversation = at(state.conversations, id);
-  const ViewKey before = view_key(conversation);
-  change(conversation);
-  views_move_conversation(state.views, before, view_key(conversation), id);
-}
-
 void end_attention(State& state, ConversationId id, int64_t at_ms, ClosingReasonId reason) {
   ContactId contact;
-  change_conversation(state, id, [&](Conversation& c) {
+  change_conversation(state, id, at_ms, [&](Conversation& c) {
     INBOX_ASSERT(c.status != ConversationStatus::closed, "decide() refuses to close a closed conversation");
     c.status = ConversationStatus::closed;
     c.closed_at = at_ms;
     c.closing_reason = reason;
     c.offered_to = UserId();
     c.offered_at = kNever;
+    c.offer_expires_at = kNever;
     c.conference.clear();
     contact = c.contact;
   });
@@ -50,6 +44,7 @@ void set_assignee(Conversation& c, UserId assignee) {
   c.assignee = assignee;
   c.offered_to = UserId();
   c.offered_at = kNever;
+  c.offer_expires_at = kNever;
   if (assignee.valid() && c.status == ConversationStatus::pending) c.status = ConversationStatus::open;
   if (!assignee.valid() && c.status == ConversationStatus::open) c.status = ConversationStatus::pending;
 }
@@ -64,7 +59,11 @@ struct Applier {
   State& state;
   const Event& event;
 
-  void operator()(const SettingsUpdated& e) { state.settings = e.settings; }
+  void operator()(const SettingsUpdated& e) {
+    const bool switched = state.settings.automatic_assignment != e.settings.automatic_assignment;
+    state.settings = e.settings;
+    if (switched) routing_refresh_all(state);
+  }
 
   void operator()(const UserCreated& e) {
     User user;
@@ -73,17 +72,35 @@ struct Applier {
     user.role = e.role;
     append(state.users, e.user, std::move(user));
     views_add_user(state.views);
+    routing_add_user(state);
   }
 
   void operator()(const UserStatusChanged& e) {
     User& user = at(state.users, e.user);
     user.status = e.status;
     user.status_changed_at = event.at_ms;
+    routing_refresh_user(state, e.user);
   }
 
-  void operator()(const TeamCreated& e) { append(state.teams, e.team, Team{e.name, {}}); }
-  void operator()(const TeamMembersSet& e) { at(state.teams, e.team).members = e.members; }
-  void operator()(const ChannelCreated& e) { append(state.channels, e.channel, Channel{e.kind, e.name, e.address}); }
+  void operator()(const TeamCreated& e) {
+    Team team;
+    team.name = e.name;
+    append(state.teams, e.team, std::move(team));
+    routing_add_team(state);
+  }
+
+  void operator()(const TeamMembersSet& e) {
+    const std::vector<UserId> old_members = std::exchange(at(state.teams, e.team).members, e.members);
+    routing_set_members(state, e.team, old_members);
+  }
+
+  void operator()(const ChannelCreated& e) {
+    Channel channel;
+    channel.kind = e.kind;
+    channel.name = e.name;
+    channel.address = e.address;
+    append(state.channels, e.channel, std::move(channel));
+  }
   void operator()(const ClosingReasonCreated& e) {
     append(state.closing_reasons, e.closing_reason, ClosingReason{e.name});
   }
@@ -148,21 +165,24 @@ struct Applier {
     contact.active_conversation = e.conversation;
     contact.last_conversation = e.conversation;
     views_insert_conversation(state.views, view_key(state.conversations.back()), e.conversation);
+    routing_conversation_changed(state, e.conversation, RoutingSlot{}, event.at_ms);
   }
 
   void operator()(const ConversationOffered& e) {
-    change_conversation(state, e.conversation, [&](Conversation& c) {
+    const int64_t timeout_ms = offer_timeout_ms(state, at(state.conversations, e.conversation).team);
+    change_conversation(state, e.conversation, event.at_ms, [&](Conversation& c) {
       c.offered_to = e.user;
       c.offered_at = event.at_ms;
+      c.offer_expires_at = event.at_ms + timeout_ms;
     });
   }
 
   void operator()(const ConversationAccepted& e) {
-    change_conversation(state, e.conversation, [&](Conversation& c) { set_assignee(c, e.user); });
+    change_conversation(state, e.conversation, event.at_ms, [&](Conversation& c) { set_assignee(c, e.user); });
   }
 
   void operator()(const ConversationAssigned& e) {
-    change_conversation(state, e.conversation, [&](Conversation& c) { set_assignee(c, e.assignee); });
+    change_conversation(state, e.conversation, event.at_ms, [&](Conversation& c) { set_assignee(c, e.assignee); });
   }
 
   void operator()(const MessageAdded& e) {
@@ -189,7 +209,7 @@ struct Applier {
     views_add_message(state.views, e.text);
 
     if (e.kind != MessageKind::inbound && e.kind != MessageKind::outbound) return;
-    change_conversation(state, e.conversation, [&](Conversation& c) {
+    change_conversation(state, e.conversation, event.at_ms, [&](Conversation& c) {
       c.last_message_at = event.at_ms;
       c.awaiting_reply = e.kind == MessageKind::inbound;
       if (e.kind == MessageKind::inbound) c.customer_last_message_at = event.at_ms;
@@ -226,13 +246,23 @@ struct Applier {
   }
 
   void operator()(const ConversationTagsSet& e) { at(state.conversations, e.conversation).tags = e.tags; }
+
+  // The assignment engine's events: apply_routing.cpp.
+  template <class E>
+  void operator()(const E& e) {
+    apply_routing_event(state, event, e);
+  }
 };
 
 }  // namespace
 
 void apply(State& state, const Event& event) {
   std::visit(Applier{state, event}, event.body);
-  if (event.actor.valid()) at(state.users, event.actor).last_activity_at = event.at_ms;
+  if (event.actor.valid()) {
+    at(state.users, event.actor).last_activity_at = event.at_ms;
+    routing_refresh_user(state, event.actor);  // activity resets the idle time least busy breaks ties with
+  }
+  state.clock_ms = std::max(state.clock_ms, event.at_ms);
   if (auto entry = timeline_entry(event)) at(state.conversations, entry->first).timeline.push_back(entry->second);
 }
 

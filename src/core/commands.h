@@ -309,12 +309,99 @@ struct TagConversation {
   }
 };
 
+// --- assignment engine (docs/assignment.md) ---
+
+// Exclusions and disconnect periods (the on/off switch is in update_settings). Administrator, Supervisor.
+struct UpdateAssignmentSettings {
+  static constexpr const char* kType = "update_assignment_settings";
+  AssignmentSettings settings;
+  template <class F>
+  static void fields(F&& f) { f("settings", &UpdateAssignmentSettings::settings); }
+};
+
+struct SetTeamRouting {
+  static constexpr const char* kType = "set_team_routing";
+  TeamId team;
+  TeamRouting routing;
+  template <class F>
+  static void fields(F&& f) {
+    f("team", &SetTeamRouting::team);
+    f("routing", &SetTeamRouting::routing);
+  }
+};
+
+struct SetUserCapacity {
+  static constexpr const char* kType = "set_user_capacity";
+  UserId user;
+  uint32_t capacity_max = 0;  // 0: the team's default
+  template <class F>
+  static void fields(F&& f) {
+    f("user", &SetUserCapacity::user);
+    f("capacity_max", &SetUserCapacity::capacity_max);
+  }
+};
+
+struct SetChannelTeam {
+  static constexpr const char* kType = "set_channel_team";
+  ChannelId channel;
+  TeamId team;
+  template <class F>
+  static void fields(F&& f) {
+    f("channel", &SetChannelTeam::channel);
+    f("team", &SetChannelTeam::team);
+  }
+};
+
+struct SetConversationPriority {
+  static constexpr const char* kType = "set_conversation_priority";
+  ConversationId conversation;
+  uint32_t priority = 0;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &SetConversationPriority::conversation);
+    f("priority", &SetConversationPriority::priority);
+  }
+};
+
+// An active-message campaign: one contact (individual, may name an agent of the team) or many (bulk:
+// never one agent). Replies within 24 h go to the team (and agent) over every other rule.
+struct SendCampaign {
+  static constexpr const char* kType = "send_campaign";
+  ChannelId channel;
+  std::vector<ContactId> contacts;
+  Template template_;
+  TeamId team;
+  UserId agent;
+  template <class F>
+  static void fields(F&& f) {
+    f("channel", &SendCampaign::channel);
+    f("contacts", &SendCampaign::contacts);
+    f("template", &SendCampaign::template_);
+    f("team", &SendCampaign::team);
+    f("agent", &SendCampaign::agent);
+  }
+};
+
+// The relay saw a user's connection come or go (system only).
+struct SetUserConnection {
+  static constexpr const char* kType = "set_user_connection";
+  UserId user;
+  bool connected = true;
+  template <class F>
+  static void fields(F&& f) {
+    f("user", &SetUserConnection::user);
+    f("connected", &SetUserConnection::connected);
+  }
+};
+
 using CommandBody =
     std::variant<UpdateSettings, CreateUser, SetUserStatus, CreateTeam, SetTeamMembers, CreateChannel,
                  CreateClosingReason, CreateContact, UpdateContact, SetContactProperty, TagContact,
                  ReceiveMessage, StartConversation, OfferConversation, AcceptConversation, AssignConversation,
                  SendMessage, AddNote, AddSystemLine, TransferConversation, InviteToConference, JoinConference,
-                 LeaveConference, EndConference, CloseConversation, TagConversation>;
+                 LeaveConference, EndConference, CloseConversation, TagConversation, UpdateAssignmentSettings,
+                 SetTeamRouting, SetUserCapacity, SetChannelTeam, SetConversationPriority, SendCampaign,
+                 SetUserConnection>;
 
 // actor none is the system (the relay's webhook, the assignment engine, timers, workspace setup);
 // the relay never lets a client claim it.

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <string>
 
+#include "core/assignment.h"
 #include "core/check.h"
+#include "core/decide_routing.h"
 #include "core/limits.h"
 #include "core/permissions.h"
 #include "core/text.h"
@@ -331,6 +333,13 @@ Decision on(const Context& c, const ReceiveMessage& cmd) {
     if (auto error = check_room(c.state.conversations.size(), kConversationsMax, "conversations")) return *error;
     ConversationOpened opened = opening(c, contact_id, cmd.channel, ConversationOrigin::inbound);
     conversation = opened.conversation;
+    // The channel's team, or a campaign's rule; a named agent takes it over every other rule.
+    const InboundRoute route = inbound_route(c.state, contact, cmd.channel, c.now_ms);
+    opened.team = route.team;
+    if (route.agent.valid()) {
+      opened.assignee = route.agent;
+      events.push_back(c.event(AssignmentExplained{direct_routing_explanation(c.state, conversation, route)}));
+    }
     events.push_back(c.event(std::move(opened)));
   }
   MessageAdded message;
@@ -584,6 +593,12 @@ Decision on(const Context& c, const TagConversation& cmd) {
   Result<const Conversation*> found = conversation_for(c, cmd.conversation, true);
   if (!found.ok()) return found.error();
   return tag_decision<ConversationTagsSet>(c, cmd.conversation, found.value()->tags, cmd.tags, cmd.mode);
+}
+
+// The assignment engine's commands: decide_routing.cpp.
+template <class T>
+auto on(const Context& c, const T& cmd) -> decltype(decide_routing(RoutingContext{}, cmd)) {
+  return decide_routing(RoutingContext{&c.state, c.actor, c.actor_user, c.now_ms}, cmd);
 }
 
 }  // namespace

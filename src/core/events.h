@@ -328,12 +328,141 @@ struct ConversationTagsSet {
   }
 };
 
+// --- assignment engine (docs/assignment.md) ---
+
+struct AssignmentSettingsUpdated {
+  static constexpr const char* kType = "assignment_settings_updated";
+  AssignmentSettings settings;
+  template <class F>
+  static void fields(F&& f) { f("settings", &AssignmentSettingsUpdated::settings); }
+};
+
+struct TeamRoutingSet {
+  static constexpr const char* kType = "team_routing_set";
+  TeamId team;
+  TeamRouting routing;
+  template <class F>
+  static void fields(F&& f) {
+    f("team", &TeamRoutingSet::team);
+    f("routing", &TeamRoutingSet::routing);
+  }
+};
+
+struct UserCapacitySet {
+  static constexpr const char* kType = "user_capacity_set";
+  UserId user;
+  uint32_t capacity_max = 0;
+  template <class F>
+  static void fields(F&& f) {
+    f("user", &UserCapacitySet::user);
+    f("capacity_max", &UserCapacitySet::capacity_max);
+  }
+};
+
+struct ChannelTeamSet {
+  static constexpr const char* kType = "channel_team_set";
+  ChannelId channel;
+  TeamId team;
+  template <class F>
+  static void fields(F&& f) {
+    f("channel", &ChannelTeamSet::channel);
+    f("team", &ChannelTeamSet::team);
+  }
+};
+
+struct ConversationPrioritySet {
+  static constexpr const char* kType = "conversation_priority_set";
+  ConversationId conversation;
+  uint32_t priority = 0;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ConversationPrioritySet::conversation);
+    f("priority", &ConversationPrioritySet::priority);
+  }
+};
+
+// Sets each contact's routing rule (DirectRoute) until at_ms + 24 h; a newer campaign replaces it.
+struct CampaignSent {
+  static constexpr const char* kType = "campaign_sent";
+  ChannelId channel;
+  std::vector<ContactId> contacts;
+  Template template_;
+  TeamId team;
+  UserId agent;
+  template <class F>
+  static void fields(F&& f) {
+    f("channel", &CampaignSent::channel);
+    f("contacts", &CampaignSent::contacts);
+    f("template", &CampaignSent::template_);
+    f("team", &CampaignSent::team);
+    f("agent", &CampaignSent::agent);
+  }
+};
+
+struct DirectRouteExpired {
+  static constexpr const char* kType = "direct_route_expired";
+  ContactId contact;
+  template <class F>
+  static void fields(F&& f) { f("contact", &DirectRouteExpired::contact); }
+};
+
+// Disconnect starts the grace and return timers (from the assignment settings); connect cancels them.
+struct UserConnectionChanged {
+  static constexpr const char* kType = "user_connection_changed";
+  UserId user;
+  bool connected = true;
+  template <class F>
+  static void fields(F&& f) {
+    f("user", &UserConnectionChanged::user);
+    f("connected", &UserConnectionChanged::connected);
+  }
+};
+
+// The grace period of a disconnected user ended (a user_status_changed to unavailable goes with it).
+struct DisconnectGraceEnded {
+  static constexpr const char* kType = "disconnect_grace_ended";
+  UserId user;
+  template <class F>
+  static void fields(F&& f) { f("user", &DisconnectGraceEnded::user); }
+};
+
+// Follows the conversation_assigned (to none) of each open chat of a user still disconnected.
+struct ChatsReturned {
+  static constexpr const char* kType = "chats_returned";
+  UserId user;
+  template <class F>
+  static void fields(F&& f) { f("user", &ChatsReturned::user); }
+};
+
+// Precedes the conversation_offered / conversation_assigned it explains.
+struct AssignmentExplained {
+  static constexpr const char* kType = "assignment_explained";
+  Explanation explanation;
+  template <class F>
+  static void fields(F&& f) { f("explanation", &AssignmentExplained::explanation); }
+};
+
+// Nobody accepted in time: the offer is withdrawn and the conversation waits again (the user goes to RONA).
+struct OfferExpired {
+  static constexpr const char* kType = "offer_expired";
+  ConversationId conversation;
+  UserId user;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &OfferExpired::conversation);
+    f("user", &OfferExpired::user);
+  }
+};
+
 using EventBody =
     std::variant<SettingsUpdated, UserCreated, UserStatusChanged, TeamCreated, TeamMembersSet, ChannelCreated,
                  ClosingReasonCreated, TagCreated, ContactCreated, ContactUpdated, ContactPropertySet,
                  ContactTagsSet, ConversationOpened, ConversationOffered, ConversationAccepted,
                  ConversationAssigned, MessageAdded, ConversationTransferred, ConferenceInvited, ConferenceJoined,
-                 ConferenceLeft, ConferenceEnded, ConversationClosed, ConversationTagsSet>;
+                 ConferenceLeft, ConferenceEnded, ConversationClosed, ConversationTagsSet, AssignmentSettingsUpdated,
+                 TeamRoutingSet, UserCapacitySet, ChannelTeamSet, ConversationPrioritySet, CampaignSent,
+                 DirectRouteExpired, UserConnectionChanged, DisconnectGraceEnded, ChatsReturned,
+                 AssignmentExplained, OfferExpired>;
 
 // Every event is an audit record: who (none: the system) and when.
 struct Event {

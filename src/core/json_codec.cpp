@@ -278,7 +278,12 @@ Result<Json> parse_json(std::string_view text) {
 Json state_to_json(const State& state) {
   Json out = Json::object();
   State::fields([&](const char* name, auto member) {
-    if constexpr (!std::is_same_v<decltype(member), Views State::*>) out[name] = encode(state.*member);
+    using Member = decltype(member);
+    // The derived indexes are left out: rebuild_indexes() recomputes them.
+    if constexpr (!std::is_same_v<Member, Views State::*> && !std::is_same_v<Member, RoutingIndex State::*> &&
+                  !std::is_same_v<Member, TimerIndex State::*>) {
+      out[name] = encode(state.*member);
+    }
   });
   return out;
 }

@@ -9,6 +9,7 @@
 
 #include "core/ids.h"
 #include "core/reflect.h"
+#include "core/routing_model.h"
 #include "core/timeline_entry.h"
 
 namespace inbox {
@@ -91,6 +92,12 @@ struct User {
   UserStatus status = UserStatus::unavailable;
   int64_t status_changed_at = kNever;
   int64_t last_activity_at = kNever;  // the last event this user caused
+  // Assignment engine (docs/assignment.md).
+  uint32_t capacity_max = 0;           // concurrent chats; 0: the team's default
+  int64_t last_assigned_at = kNever;   // last offer or assignment to them: with activity, the idle time
+  int64_t disconnected_at = kNever;    // kNever: connected
+  int64_t grace_ends_at = kNever;      // timer: then treated as unavailable
+  int64_t chats_return_at = kNever;    // timer: then their open chats go back to the queue
 
   template <class F>
   static void fields(F&& f) {
@@ -100,17 +107,26 @@ struct User {
     f("status", &User::status);
     f("status_changed_at", &User::status_changed_at);
     f("last_activity_at", &User::last_activity_at);
+    f("capacity_max", &User::capacity_max);
+    f("last_assigned_at", &User::last_assigned_at);
+    f("disconnected_at", &User::disconnected_at);
+    f("grace_ends_at", &User::grace_ends_at);
+    f("chats_return_at", &User::chats_return_at);
   }
 };
 
 struct Team {
   std::string name;
   std::vector<UserId> members;  // in order: round robin walks it
+  TeamRouting routing;
+  uint32_t round_robin_next = 0;  // the member position round robin tries first
 
   template <class F>
   static void fields(F&& f) {
     f("name", &Team::name);
     f("members", &Team::members);
+    f("routing", &Team::routing);
+    f("round_robin_next", &Team::round_robin_next);
   }
 };
 
@@ -118,12 +134,14 @@ struct Channel {
   ChannelKind kind = ChannelKind::whatsapp;
   std::string name;
   std::string address;  // our number / page / site the customers write to
+  TeamId team;          // the team that receives its new conversations (none: Unassigned, no team)
 
   template <class F>
   static void fields(F&& f) {
     f("kind", &Channel::kind);
     f("name", &Channel::name);
     f("address", &Channel::address);
+    f("team", &Channel::team);
   }
 };
 
@@ -159,6 +177,7 @@ struct Contact {
   std::vector<ChannelIdentity> identities;
   ConversationId active_conversation;  // the one attention not closed, if any
   ConversationId last_conversation;    // newest attention; older ones chain through Conversation::previous
+  std::optional<DirectRoute> route;    // the latest campaign's routing rule, until it expires
 
   template <class F>
   static void fields(F&& f) {
@@ -170,6 +189,7 @@ struct Contact {
     f("identities", &Contact::identities);
     f("active_conversation", &Contact::active_conversation);
     f("last_conversation", &Contact::last_conversation);
+    f("route", &Contact::route);
   }
 };
 
@@ -276,6 +296,14 @@ struct Conversation {
   std::vector<TagId> tags;
   std::vector<Participant> conference;
   std::vector<TimelineEntry> timeline;
+  // Assignment engine (docs/assignment.md).
+  uint32_t priority = 0;          // the queue serves higher first, then first come first served
+  UserId previous_assignee;       // reassignment never hands it straight back (no ping-pong)
+  uint32_t reassignments = 0;     // by the reply timer; escalates after the team's reassign_max
+  bool escalated = false;         // with the supervisors: no more reply timer, not in the queue
+  int64_t assigned_at = kNever;
+  int64_t offer_expires_at = kNever;  // timer: RONA and the next agent
+  int64_t reply_due_at = kNever;      // timer: reassign when the assignee has not replied
 
   template <class F>
   static void fields(F&& f) {
@@ -301,6 +329,13 @@ struct Conversation {
     f("last_message", &Conversation::last_message);
     f("message_count", &Conversation::message_count);
     f("timeline", &Conversation::timeline);
+    f("priority", &Conversation::priority);
+    f("previous_assignee", &Conversation::previous_assignee);
+    f("reassignments", &Conversation::reassignments);
+    f("escalated", &Conversation::escalated);
+    f("assigned_at", &Conversation::assigned_at);
+    f("offer_expires_at", &Conversation::offer_expires_at);
+    f("reply_due_at", &Conversation::reply_due_at);
   }
 };
 

@@ -5,6 +5,7 @@
 #include "core/apply.h"
 #include "core/decide.h"
 #include "core/json_codec.h"
+#include "core/timers.h"
 
 namespace inbox {
 namespace {
@@ -43,13 +44,19 @@ std::vector<std::string> replay_line(Replay& replay, std::string_view line) {
   }
   const Result<Command> command = command_from_json(*command_json);
   if (!command.ok()) return {error_line(replay, command.error())};
-  const Decision decision = decide(replay.state, command.value(), replay.now_ms);
-  if (!decision.ok()) return {error_line(replay, decision.error())};
   std::vector<std::string> out;
+  // The timers owed up to this line's time fire first, in deadline order; the engine's dispatch after.
+  for (const Event& event : run_due(replay.state, replay.now_ms)) out.push_back(event_to_text(event));
+  const Decision decision = decide(replay.state, command.value(), replay.now_ms);
+  if (!decision.ok()) {
+    out.push_back(error_line(replay, decision.error()));
+    return out;
+  }
   for (const Event& event : decision.value()) {
     apply(replay.state, event);
     out.push_back(event_to_text(event));
   }
+  for (const Event& event : run_due(replay.state, replay.now_ms)) out.push_back(event_to_text(event));
   return out;
 }
 

@@ -18,7 +18,8 @@ struct Replay {
   uint64_t line = 0;    // lines read, for error reports
 };
 
-// Blank lines and lines starting with '#' give no output.
+// Blank lines and lines starting with '#' give no output. Before deciding a line, the timers due up to
+// its time fire (run_due); after it, the engine dispatches what the line made possible.
 std::vector<std::string> replay_line(Replay& replay, std::string_view line);
 
 // The line replay_line() reads for a command at a time.

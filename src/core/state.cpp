@@ -48,6 +48,12 @@ const Referral* conversation_referral(const State& state, ConversationId id) {
   return conversation.referral == kNoIndex ? nullptr : &state.referrals.at(conversation.referral);
 }
 
+void rebuild_indexes(State& state) {
+  state.views = rebuild_views(state);
+  state.routing = rebuild_routing(state);
+  state.timers = rebuild_timers(state);
+}
+
 int64_t window_closes_at(const Conversation& conversation) {
   return conversation.customer_last_message_at == kNever ? kNever
                                                          : conversation.customer_last_message_at + kWhatsAppWindowMs;

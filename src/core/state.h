@@ -8,6 +8,9 @@
 
 #include "core/model.h"
 #include "core/reflect.h"
+#include "core/routing_index.h"
+#include "core/routing_model.h"
+#include "core/timers.h"
 #include "core/views.h"
 
 namespace inbox {
@@ -25,7 +28,13 @@ struct State {
   std::vector<MessageExtra> message_extras;
   std::vector<Referral> referrals;
   std::string message_text;  // every message's text, back to back (Message::text_begin/text_size)
+  AssignmentSettings assignment;
+  ExplanationLog explanations;
+  int64_t clock_ms = kNever;  // the latest at_ms applied: when the engine's pending dispatch is due
+  // Derived indexes, kept up to date by apply() (rebuild_views/rebuild_routing/rebuild_timers recompute them).
   Views views;
+  RoutingIndex routing;
+  TimerIndex timers;
 
   template <class F>
   static void fields(F&& f) {
@@ -41,7 +50,12 @@ struct State {
     f("message_extras", &State::message_extras);
     f("referrals", &State::referrals);
     f("message_text", &State::message_text);
+    f("assignment", &State::assignment);
+    f("explanations", &State::explanations);
+    f("clock_ms", &State::clock_ms);
     f("views", &State::views);
+    f("routing", &State::routing);
+    f("timers", &State::timers);
   }
 };
 
@@ -61,5 +75,8 @@ const Referral* conversation_referral(const State& state, ConversationId id);
 
 // The WhatsApp customer-service window closes 24 h after the customer's last message (kNever: never opened).
 int64_t window_closes_at(const Conversation& conversation);
+
+// Recomputes every derived index (views, routing, timers): what loading a snapshot uses.
+void rebuild_indexes(State& state);
 
 }  // namespace inbox

@@ -32,6 +32,14 @@ class Engine {
   // Refusals since the last call, oldest first.
   virtual std::vector<Rejection> take_rejections() = 0;
 
+  // Lets time pass: the local authority fires every timer due by now_ms (offer timeouts, reply timers...)
+  // and dispatches waiting conversations; a remote engine would pump its connection here.
+  virtual void advance(int64_t now_ms) = 0;
+
+  // When advance() next has work to do (kNoDeadline in core/timers.h: nothing scheduled); the idle frame
+  // loop sleeps until then.
+  virtual int64_t next_deadline() const = 0;
+
   // Bumped whenever state() changes: views cache what they compute per frame against it.
   virtual uint64_t revision() const = 0;
 };

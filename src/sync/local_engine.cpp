@@ -5,6 +5,7 @@
 
 #include "core/apply.h"
 #include "core/decide.h"
+#include "core/timers.h"
 
 namespace inbox::sync {
 
@@ -26,6 +27,14 @@ Result<LocalEngine> LocalEngine::from_script(const std::vector<TimedCommand>& sc
   return Result<LocalEngine>(std::move(engine));
 }
 
+LocalEngine LocalEngine::from_events(std::vector<Event> events) {
+  LocalEngine engine;
+  apply_all(engine.state_, events);
+  engine.log_ = std::move(events);
+  engine.revision_ = 1;
+  return engine;
+}
+
 uint64_t LocalEngine::submit(const Command& command, int64_t now_ms) {
   const uint64_t submission = ++submissions_;
   Decision decision = decide(state_, command, now_ms);
@@ -33,13 +42,23 @@ uint64_t LocalEngine::submit(const Command& command, int64_t now_ms) {
     rejections_.push_back({submission, decision.error()});
     return submission;
   }
-  for (const Event& event : decision.value()) {
-    apply(state_, event);
-    log_.push_back(event);
-  }
+  apply_all(state_, decision.value());
+  record(decision.value());
+  record(run_due(state_, now_ms));  // e.g. the inbound message just opened a conversation to dispatch
   ++revision_;
   return submission;
 }
+
+void LocalEngine::advance(int64_t now_ms) {
+  const std::vector<Event> events = run_due(state_, now_ms);
+  if (events.empty()) return;
+  record(events);
+  ++revision_;
+}
+
+int64_t LocalEngine::next_deadline() const { return inbox::next_deadline(state_); }
+
+void LocalEngine::record(const std::vector<Event>& events) { log_.insert(log_.end(), events.begin(), events.end()); }
 
 std::vector<Rejection> LocalEngine::take_rejections() { return std::exchange(rejections_, {}); }
 

@@ -1,5 +1,6 @@
 // The engine of the offline demo: the authority runs in the page. Each command is decided and applied at
-// once against the in-memory state; the event log is kept so it can be persisted and replayed.
+// once against the in-memory state, followed by whatever the assignment engine and the timers owe at that
+// moment; the event log is kept so it can be persisted and replayed.
 #pragma once
 #include <vector>
 
@@ -17,14 +18,21 @@ class LocalEngine final : public Engine {
   // as an error, leaving the engine with everything before it.
   static Result<LocalEngine> from_script(const std::vector<TimedCommand>& script);
 
+  // Rebuilds the engine from a stored event log (written by this engine: see event_log_codec.h).
+  static LocalEngine from_events(std::vector<Event> events);
+
   const State& state() const override { return state_; }
   uint64_t submit(const Command& command, int64_t now_ms) override;
   std::vector<Rejection> take_rejections() override;
+  void advance(int64_t now_ms) override;
+  int64_t next_deadline() const override;
   uint64_t revision() const override { return revision_; }
 
   const std::vector<Event>& log() const { return log_; }
 
  private:
+  void record(const std::vector<Event>& events);
+
   State state_;
   std::vector<Event> log_;
   std::vector<Rejection> rejections_;

@@ -9,6 +9,7 @@
 #include "core/apply.h"
 #include "core/decide.h"
 #include "core/state.h"
+#include "core/timers.h"
 
 namespace inbox::test {
 
@@ -64,7 +65,16 @@ struct Inbox {
       apply(state, event);
       log.push_back(event);
     }
+    settle();
     return decision.value();
+  }
+
+  // What the relay does after every command and on every clock tick: the engine's dispatch and the
+  // timers due by now, applied and logged.
+  std::vector<Event> settle() {
+    std::vector<Event> events = run_due(state, now_ms);
+    log.insert(log.end(), events.begin(), events.end());
+    return events;
   }
 
   Error refused(UserId actor, CommandBody body) const {
@@ -90,7 +100,11 @@ struct Inbox {
   }
 
   const Conversation& conversation(ConversationId id) const { return state.conversations.at(id.index()); }
-  void advance(int64_t ms) { now_ms += ms; }
+  // The fake clock: moving it fires every timer due by then.
+  std::vector<Event> advance(int64_t ms) {
+    now_ms += ms;
+    return settle();
+  }
 };
 
 }  // namespace inbox::test

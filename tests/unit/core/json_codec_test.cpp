@@ -136,3 +136,53 @@ TEST_CASE("every command type and every event type round-trips, and has a distin
   CHECK(std::adjacent_find(names.begin(), names.end()) == names.end());
   CHECK(names.size() == std::variant_size_v<CommandBody> + std::variant_size_v<EventBody>);
 }
+
+TEST_CASE("the assignment engine's commands and events round-trip with every field set") {
+  TeamRouting routing;
+  routing.strategy = AssignmentStrategy::round_robin;
+  routing.default_user = UserId(4);
+  routing.offer_timeout_ms = 30'000;
+  routing.capacity_max = 3;
+  routing.reply_timeout_ms = 300'000;
+  routing.reassign_max = 2;
+  routing.escalate_to = {UserId(1)};
+  AssignmentSettings settings;
+  settings.excluded_roles = {Role::supervisor, Role::administrator};
+  settings.excluded_users = {UserId(7)};
+  Explanation explanation;
+  explanation.conversation = ConversationId(9);
+  explanation.team = TeamId(0);
+  explanation.strategy = AssignmentStrategy::least_busy;
+  explanation.trigger = AssignmentTrigger::reply_timeout;
+  explanation.chosen = UserId(4);
+  explanation.offered = true;
+  explanation.members = 3;
+  explanation.eligible = 2;
+  explanation.candidates = {Candidate{UserId(4), 1, kStart - 60'000}, Candidate{UserId(5), 1, kStart}};
+  explanation.skipped = {Skip{UserId(6), SkipReason::at_capacity}};
+  explanation.skipped_unlisted = 1;
+  const std::vector<CommandBody> commands = {
+      UpdateAssignmentSettings{settings}, SetTeamRouting{TeamId(0), routing}, SetUserCapacity{UserId(3), 2},
+      SetChannelTeam{ChannelId(0), TeamId(1)}, SetConversationPriority{ConversationId(2), 5},
+      SendCampaign{ChannelId(0), {ContactId(1)}, Template{"oferta", "pt_BR", {"20%"}}, TeamId(0), UserId(4)},
+      SetUserConnection{UserId(3), false}};
+  for (const CommandBody& body : commands) {
+    const Command command{UserId(1), body};
+    const Result<Command> parsed = parse_command(command_to_text(command));
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value() == command);
+  }
+  const std::vector<EventBody> events = {
+      AssignmentSettingsUpdated{settings}, TeamRoutingSet{TeamId(0), routing}, AssignmentExplained{explanation},
+      OfferExpired{ConversationId(9), UserId(4)}, CampaignSent{ChannelId(0), {ContactId(1), ContactId(2)}, Template{"x", "es", {}}, TeamId(0), UserId()},
+      UserConnectionChanged{UserId(3), false}};
+  for (const EventBody& body : events) {
+    const Event event{UserId(), kStart, body};
+    const Result<Event> parsed = parse_event(event_to_text(event));
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value() == event);
+  }
+  const Json json = event_to_json(Event{UserId(), kStart, AssignmentExplained{explanation}});
+  CHECK(json["explanation"]["strategy"] == "least_busy");
+  CHECK(json["explanation"]["skipped"][0]["reason"] == "at_capacity");
+}

@@ -14,7 +14,9 @@
 #include "core/apply.h"
 #include "core/json_codec.h"
 #include "core/limits.h"
+#include "core/routing_index.h"
 #include "core/state.h"
+#include "core/timers.h"
 #include "core/views.h"
 
 using namespace inbox;
@@ -61,7 +63,53 @@ class Generator {
         return {c != nullptr && c->offered_to.valid() && !chance(4) ? c->offered_to : actor, AcceptConversation{id}};
       }
       case 18: return {actor, TagConversation{conversation(state), {word(), word()}, chance(2) ? TagMode::add : TagMode::replace}};
-      default: return {actor, StartConversation{pick<ContactId>(state.contacts.size()), ChannelId(static_cast<uint32_t>(below(3))), Template{"oi", "pt", {}}}};
+      default:
+        if (chance(2)) return assignment_command(state, actor);
+        return {actor, StartConversation{pick<ContactId>(state.contacts.size()), ChannelId(static_cast<uint32_t>(below(3))), Template{"oi", "pt", {}}}};
+    }
+  }
+
+  // The assignment engine's commands: switch, strategies, capacity, exclusions, priority, campaigns,
+  // connections.
+  Command assignment_command(const State& state, UserId actor) {
+    const TeamId team = pick<TeamId>(state.teams.size());
+    switch (below(8)) {
+      case 0: {
+        Settings settings = state.settings;
+        settings.automatic_assignment = !settings.automatic_assignment;
+        return {actor, UpdateSettings{settings}};
+      }
+      case 1: {
+        TeamRouting r;
+        r.strategy = static_cast<AssignmentStrategy>(below(3));
+        r.default_user = pick_user(state);
+        r.offer_timeout_ms = chance(2) ? 0 : static_cast<int64_t>(below(300'000));
+        r.capacity_max = static_cast<uint32_t>(below(4));
+        r.reply_timeout_ms = chance(2) ? 0 : static_cast<int64_t>(below(900'000));
+        r.reassign_max = static_cast<uint32_t>(below(3));
+        const Team* found = find_team(state, team);
+        if (found != nullptr && !found->members.empty() && chance(2)) r.default_user = found->members[0];
+        return {actor, SetTeamRouting{team, r}};
+      }
+      case 2: return {actor, SetUserCapacity{pick_user(state), static_cast<uint32_t>(below(3))}};
+      case 3: return {actor, SetChannelTeam{ChannelId(static_cast<uint32_t>(below(3))), team}};
+      case 4: {
+        AssignmentSettings settings;
+        if (chance(2)) settings.excluded_roles = {role()};
+        if (chance(2)) settings.excluded_users = {pick_user(state)};
+        settings.disconnect_grace_ms = static_cast<int64_t>(below(300'000));
+        settings.return_chats_after_ms = chance(2) ? 0 : settings.disconnect_grace_ms + static_cast<int64_t>(below(600'000));
+        return {actor, UpdateAssignmentSettings{settings}};
+      }
+      case 5: return {actor, SetConversationPriority{conversation(state), static_cast<uint32_t>(below(12))}};
+      case 6: {
+        std::vector<ContactId> contacts = {pick<ContactId>(state.contacts.size())};
+        if (chance(3)) contacts.push_back(pick<ContactId>(state.contacts.size()));
+        const Team* found = find_team(state, team);
+        const UserId agent = found != nullptr && !found->members.empty() && chance(2) ? found->members[0] : pick_user(state);
+        return {actor, SendCampaign{ChannelId(0), contacts, Template{"promo", "pt", {}}, team, chance(3) ? UserId() : agent}};
+      }
+      default: return {UserId(), SetUserConnection{pick_user(state), chance(2)}};
     }
   }
 
@@ -203,9 +251,18 @@ void run_seed(uint64_t seed, int steps) {
       apply(state, event);
       log.push_back(event);
     }
+    // What the relay does after each command: the engine's dispatch and every timer due by now.
+    for (const Event& event : run_due(state, now_ms)) {
+      const Result<Event> event_reparsed = parse_event(event_to_text(event));
+      REQUIRE(event_reparsed.ok());
+      REQUIRE(event_reparsed.value() == event);
+      log.push_back(event);
+    }
     check_one_active_conversation_per_contact(state);
     check_counts_by_recount(state);
     REQUIRE(rebuild_views(state) == state.views);
+    REQUIRE(rebuild_routing(state) == state.routing);
+    REQUIRE(rebuild_timers(state) == state.timers);
     if (step % 100 == 0 || step + 1 == steps) {
       State rebuilt = initial;
       apply_all(rebuilt, log);

@@ -1,0 +1,213 @@
+#include "core/assignment.h"
+
+#include <algorithm>
+#include <iterator>
+#include <tuple>
+#include <utility>
+
+#include "core/check.h"
+#include "core/permissions.h"
+#include "core/routing_index.h"
+
+namespace inbox {
+namespace {
+
+Candidate candidate(const State& state, UserId user) {
+  return Candidate{user, user_load(state, user), idle_since(state.users[user.index()])};
+}
+
+bool avoided(uint32_t user, UserId a, UserId b) { return user == a.value || user == b.value; }
+
+void note_skip(Explanation& out, UserId user, SkipReason reason) {
+  if (out.skipped.size() < kExplainSkippedMax) out.skipped.push_back(Skip{user, reason});
+}
+
+// Least busy: the front of the ready set (fewest chats, then idle longest).
+void pick_least_busy(const State& state, const Team& team, const TeamIndex& index, Explanation& out, UserId avoid_a,
+                     UserId avoid_b) {
+  uint32_t passed = 0;
+  for (auto it = index.ready.begin(); it != index.ready.end() && out.candidates.size() < kExplainCandidatesMax; ++it) {
+    if (avoided(it->user, avoid_a, avoid_b)) {
+      note_skip(out, UserId(it->user), SkipReason::recent_assignee);
+      ++passed;
+      continue;
+    }
+    out.candidates.push_back(Candidate{UserId(it->user), it->load, it->idle_since});
+  }
+  if (!out.candidates.empty()) out.chosen = out.candidates.front().user;
+  // The members not ready, from the top of the team (bounded: the rest are only counted; none to look for
+  // when the whole team is ready).
+  const size_t scan = index.ready.size() < team.members.size() ? std::min(team.members.size(), kExplainScanMax) : 0;
+  for (size_t i = 0; i < scan && out.skipped.size() < kExplainSkippedMax; ++i) {
+    if (auto reason = why_not_eligible(state, team.members[i], out.team)) note_skip(out, team.members[i], *reason);
+  }
+  const uint32_t total = out.members - out.eligible + passed;
+  out.skipped_unlisted = total - std::min<uint32_t>(total, static_cast<uint32_t>(out.skipped.size()));
+}
+
+// Round robin: the first ready member at or after the cursor, wrapping around.
+void pick_round_robin(const State& state, const Team& team, const TeamIndex& index, Explanation& out, UserId avoid_a,
+                      UserId avoid_b) {
+  const uint32_t size = static_cast<uint32_t>(team.members.size());
+  if (size == 0 || index.ready_positions.empty()) return;
+  const uint32_t start = team.round_robin_next % size;
+  auto it = index.ready_positions.lower_bound(start);
+  if (it == index.ready_positions.end()) it = index.ready_positions.begin();
+  // At most two avoided members to pass; none left when we come around to where we began.
+  for (size_t tries = 1; avoided(team.members[*it].value, avoid_a, avoid_b); ++tries) {
+    if (tries == index.ready_positions.size()) return;
+    if (++it == index.ready_positions.end()) it = index.ready_positions.begin();
+  }
+  const uint32_t chosen = *it;
+  out.chosen = team.members[chosen];
+  out.candidates.push_back(candidate(state, out.chosen));
+  const uint32_t distance = (chosen + size - start) % size;
+  for (uint32_t step = 0; step < distance && out.skipped.size() < kExplainSkippedMax; ++step) {
+    const UserId member = team.members[(start + step) % size];
+    const auto reason = why_not_eligible(state, member, out.team);
+    note_skip(out, member, reason ? *reason : SkipReason::recent_assignee);
+  }
+  out.skipped_unlisted = distance - static_cast<uint32_t>(out.skipped.size());
+}
+
+void pick_default_user(const State& state, const Team& team, Explanation& out) {
+  const UserId user = team.routing.default_user;
+  if (!user.valid() || user.index() >= state.users.size()) return;
+  const std::optional<uint32_t> position = member_position(state, user, out.team);
+  if (!position) return;
+  if (auto reason = why_not_eligible(state, user, out.team)) {
+    note_skip(out, user, *reason);
+    return;
+  }
+  out.chosen = user;
+  out.candidates.push_back(candidate(state, user));
+}
+
+std::vector<Event> decided(Explanation explanation, int64_t at_ms) {
+  std::vector<Event> events;
+  events.reserve(2);
+  const ConversationId conversation = explanation.conversation;
+  const UserId chosen = explanation.chosen;
+  const bool offered = explanation.offered;
+  events.push_back(Event{UserId(), at_ms, AssignmentExplained{std::move(explanation)}});
+  if (offered) events.push_back(Event{UserId(), at_ms, ConversationOffered{conversation, chosen}});
+  else events.push_back(Event{UserId(), at_ms, ConversationAssigned{conversation, chosen}});
+  return events;
+}
+
+// Escalation: to the configured users, else the team's supervisors and administrators; available ones
+// first, then the least loaded, then idle longest.
+Explanation escalation(const State& state, const Conversation& c, ConversationId id) {
+  const Team& team = state.teams[c.team.index()];
+  Explanation out;
+  out.conversation = id;
+  out.team = c.team;
+  out.strategy = AssignmentStrategy::escalation;
+  out.trigger = AssignmentTrigger::reply_timeout;
+  out.members = static_cast<uint32_t>(team.members.size());
+  std::vector<UserId> targets = team.routing.escalate_to;
+  if (targets.empty()) {
+    for (const UserId member : team.members) {
+      if (manages_workspace(state.users[member.index()].role)) targets.push_back(member);
+    }
+  }
+  std::vector<std::pair<std::tuple<bool, uint32_t, int64_t, uint32_t>, UserId>> ranked;
+  for (const UserId user : targets) {
+    const User& u = state.users[user.index()];
+    ranked.push_back({{u.status != UserStatus::available, user_load(state, user), idle_since(u), user.value}, user});
+  }
+  std::sort(ranked.begin(), ranked.end());
+  out.eligible = static_cast<uint32_t>(ranked.size());
+  for (size_t i = 0; i < ranked.size() && i < kExplainCandidatesMax; ++i) {
+    out.candidates.push_back(candidate(state, ranked[i].second));
+  }
+  if (!ranked.empty()) out.chosen = ranked.front().second;
+  return out;
+}
+
+}  // namespace
+
+Explanation pick_assignee(const State& state, TeamId team_id, ConversationId conversation, AssignmentTrigger trigger,
+                          UserId avoid_a, UserId avoid_b) {
+  const Team& team = state.teams.at(team_id.index());
+  const TeamIndex& index = state.routing.teams.at(team_id.index());
+  Explanation out;
+  out.conversation = conversation;
+  out.team = team_id;
+  out.strategy = team.routing.strategy;
+  out.trigger = trigger;
+  out.members = static_cast<uint32_t>(team.members.size());
+  out.eligible = static_cast<uint32_t>(index.ready.size());
+  out.offered = team.routing.offer_timeout_ms > 0 && trigger == AssignmentTrigger::queue;
+  out.candidates.reserve(kExplainCandidatesMax);
+  switch (team.routing.strategy) {
+    case AssignmentStrategy::round_robin: pick_round_robin(state, team, index, out, avoid_a, avoid_b); break;
+    case AssignmentStrategy::default_user: pick_default_user(state, team, out); break;
+    default: pick_least_busy(state, team, index, out, avoid_a, avoid_b); break;
+  }
+  return out;
+}
+
+std::vector<Event> dispatch(const State& state, int64_t at_ms) {
+  if (state.routing.dispatchable.empty()) return {};
+  const TeamId team(*state.routing.dispatchable.begin());
+  const TeamIndex& index = state.routing.teams[team.index()];
+  INBOX_ASSERT(!index.queue.empty(), "a dispatchable team has a waiting conversation");
+  const ConversationId conversation(index.queue.begin()->conversation);
+  Explanation explanation = pick_assignee(state, team, conversation, AssignmentTrigger::queue);
+  INBOX_ASSERT(explanation.chosen.valid(), "a dispatchable team has someone to take the chat");
+  return decided(std::move(explanation), at_ms);
+}
+
+std::vector<Event> reassign_on_reply_timeout(const State& state, ConversationId id, int64_t at_ms) {
+  const Conversation& c = state.conversations.at(id.index());
+  INBOX_ASSERT(c.assignee.valid() && c.team.valid(), "the reply timer runs only for an assigned team conversation");
+  const Team& team = state.teams[c.team.index()];
+  Explanation explanation;
+  if (c.reassignments < team.routing.reassign_max) {
+    explanation = pick_assignee(state, c.team, id, AssignmentTrigger::reply_timeout, c.assignee, c.previous_assignee);
+  }
+  if (!explanation.chosen.valid()) explanation = escalation(state, c, id);
+  return decided(std::move(explanation), at_ms);
+}
+
+InboundRoute inbound_route(const State& state, const Contact* contact, ChannelId channel, int64_t now_ms) {
+  InboundRoute route;
+  if (const Channel* found = find_channel(state, channel)) route.team = found->team;
+  if (contact == nullptr || !contact->route || now_ms >= contact->route->expires_at) return route;
+  const DirectRoute& rule = *contact->route;
+  if (rule.team.valid()) route.team = rule.team;
+  // The campaign checked membership when sent; someone removed from the team since gets no direct chats.
+  if (rule.agent.valid() && rule.team.valid() && member_position(state, rule.agent, rule.team)) {
+    route.agent = rule.agent;
+  }
+  return route;
+}
+
+Explanation direct_routing_explanation(const State& state, ConversationId conversation, const InboundRoute& route) {
+  Explanation out;
+  out.conversation = conversation;
+  out.team = route.team;
+  out.strategy = AssignmentStrategy::direct_routing;
+  out.trigger = AssignmentTrigger::inbound;
+  out.chosen = route.agent;
+  if (const Team* team = find_team(state, route.team)) out.members = static_cast<uint32_t>(team->members.size());
+  out.eligible = 1;
+  out.candidates.push_back(candidate(state, route.agent));
+  return out;
+}
+
+std::vector<Explanation> assignment_log(const State& state, UserId viewer, ConversationId conversation) {
+  std::vector<Explanation> out;
+  const User* user = find_user(state, viewer);
+  if (user == nullptr || !manages_workspace(user->role)) return out;
+  const std::vector<Explanation>& entries = state.explanations.entries;
+  const size_t start = entries.size() < kExplanationsKept ? 0 : state.explanations.next;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Explanation& e = entries[(start + i) % entries.size()];
+    if (!conversation.valid() || e.conversation == conversation) out.push_back(e);
+  }
+  return out;
+}
+
+}  // namespace inbox
