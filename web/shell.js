@@ -19,13 +19,16 @@
 
   function wake() { Module._inbox_wake(FRAMES_AFTER_INPUT); }
 
-  function passClipboard(text) {
+  // Calls an exported C function with text copied into wasm memory as NUL-terminated UTF-8, freed afterwards.
+  function callWithUTF8(exported, text) {
     const bytes = Module.lengthBytesUTF8(text) + 1;
     const ptr = Module._malloc(bytes);
     Module.stringToUTF8(text, ptr, bytes);
-    Module._inbox_set_clipboard(ptr);
+    exported(ptr);
     Module._free(ptr);
   }
+
+  function passClipboard(text) { callWithUTF8(Module._inbox_set_clipboard, text); }
 
   function items() {
     const rect = canvas.getBoundingClientRect();
@@ -41,6 +44,7 @@
     canvas: canvas,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
+    callWithUTF8,  // also for web/text_input.js
     onInboxWindowCreated() {
       sizeCanvas();
       status.hidden = true;

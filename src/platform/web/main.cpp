@@ -4,6 +4,7 @@
 #include "app/shell.h"
 #include "app/test_locator.h"
 #include "app/theme.h"
+#include "platform/web/text_input.h"
 #include "platform/web/web_bridge.h"
 #include "core/seed_data.h"
 #include "sync/local_engine.h"
@@ -16,6 +17,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -70,6 +72,10 @@ void reload_fonts_and_theme(float pixel_ratio) {
 void frame(void* arg) {
   WebApp& app = *static_cast<WebApp*>(arg);
   const inbox::ui::LocalClock clock = local_clock();
+  if (app.engine->next_deadline() <= clock.now_ms) {  // a timer fell due: let the engine act, then show it
+    app.engine->advance(clock.now_ms);
+    inbox::web::wake(2);
+  }
   if (!inbox::web::consume_wake(clock.now_ms)) return;  // idle: nothing changed, draw nothing
 
   const inbox::web::CanvasMetrics& canvas = inbox::web::canvas_metrics();
@@ -88,8 +94,11 @@ void frame(void* arg) {
 
   ImGui::NewFrame();
   inbox::ui::locator_begin_frame();
-  inbox::web::wake_at(inbox::ui::draw_shell(app.shell, *app.engine, clock));
+  const int64_t ui_wake_ms = inbox::ui::draw_shell(app.shell, *app.engine, clock);
+  const int64_t engine_wake_ms = app.engine->next_deadline();
+  inbox::web::wake_at(ui_wake_ms == 0 ? engine_wake_ms : std::min(ui_wake_ms, engine_wake_ms));
   ImGui::Render();
+  inbox::web::sync_text_input();
   inbox::ui::locator_end_frame();
 
   glViewport(0, 0, canvas.width_px, canvas.height_px);
@@ -132,6 +141,7 @@ int main() {
   ImGui_ImplGlfw_InitForOpenGL(app.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   inbox::web::install_clipboard();
+  inbox::web::install_text_input(app.window);
   reload_fonts_and_theme(inbox::web::canvas_metrics().pixel_ratio);
   inbox::web::take_pixel_ratio_changed();
 

@@ -45,7 +45,7 @@ void wake(int frames) {
   if (frames > g_wake_frames) g_wake_frames = frames;
 }
 
-void wake_at(int64_t at_ms) { g_wake_at_ms = at_ms; }
+void wake_at(int64_t at_ms) { g_wake_at_ms = at_ms == INT64_MAX ? 0 : at_ms; }
 
 bool consume_wake(int64_t now_ms) {
   if (g_wake_at_ms != 0 && now_ms >= g_wake_at_ms) {
