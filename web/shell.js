@@ -68,6 +68,8 @@
         items,
         frames: () => Module._inbox_frames(),
         busy: () => Module._inbox_busy() !== 0,
+        ready: () => Module._inbox_ready() !== 0,
+        saved: () => Module._inbox_saved() !== 0,
       };
       canvas.focus();
     },

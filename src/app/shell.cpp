@@ -111,6 +111,21 @@ void draw_right_aligned(const char* text, ImU32 color, ImVec2 top_right) {
 
 // --- column 1 ---------------------------------------------------------------------------------------
 
+void draw_demo_reset(ShellState& ui) {
+  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() * 1.5f));
+  if (ImGui::SmallButton("Reset demo")) ImGui::OpenPopup("reset_demo_popup");
+  if (ImGui::BeginPopup("reset_demo_popup")) {
+    ImGui::TextUnformatted("Start the demo from scratch? Everything done in it is lost.");
+    if (ImGui::Button("Reset")) {
+      ui.demo_reset_requested = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
 void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock& clock) {
   const State& state = engine.state();
   ImGui::TextUnformatted("Agent Inbox");
@@ -140,6 +155,7 @@ void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock
   }
   ImGui::Spacing();
   draw_team_view(state, ui.viewer);
+  draw_demo_reset(ui);
 }
 
 // --- column 2 ---------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ struct ShellState {
   ChatActionsState actions;
   ContactPanelState contact;
   Toasts toasts;
+  bool demo_reset_requested = false;  // the platform starts the demo afresh and clears it
 };
 
 // Draws one frame filling the display. Returns the time at which the UI needs a frame even without input

@@ -6,8 +6,7 @@
 #include "app/theme.h"
 #include "platform/web/text_input.h"
 #include "platform/web/web_bridge.h"
-#include "core/seed_data.h"
-#include "sync/local_engine.h"
+#include "platform/web/demo_session.h"
 
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -31,35 +30,30 @@ EM_JS(void, notify_page_window_created, (), {
 
 EM_JS(int, local_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
 
-// The page's clock (Date.now(), unless a test drives it through Module.inboxNow).
-EM_JS(double, page_now_ms, (), { return Module.inboxNow ? Module.inboxNow() : Date.now(); });
 
-constexpr uint64_t kDemoSeed = 20261121;
-constexpr int64_t kDemoQuietMs = 5LL * 60 * 1000;  // the demo's last message came in a few minutes ago
 
 struct WebApp {
   GLFWwindow* window = nullptr;
-  std::unique_ptr<inbox::sync::LocalEngine> engine;
+  inbox::web::DemoSession demo;
   inbox::ui::ShellState shell;
 };
 
-inbox::ui::LocalClock local_clock() {
-  return {static_cast<int64_t>(page_now_ms()), local_utc_offset_minutes()};
+WebApp& web_app() {
+  static WebApp app;
+  return app;
 }
 
-// The offline demo: the seeded workspace, decided and applied in the page.
-std::unique_ptr<inbox::sync::LocalEngine> start_demo(int64_t now_ms) {
-  // The script's length depends only on the seed: measure it once, then start it so that it ends just now,
-  // and the customers' WhatsApp windows are open as in a live inbox.
-  const auto measured = inbox::demo_script(kDemoSeed, 0);
-  const int64_t span_ms = measured.empty() ? 0 : measured.back().at_ms;
-  auto script = inbox::demo_script(kDemoSeed, now_ms - span_ms - kDemoQuietMs);
-  auto engine = inbox::sync::LocalEngine::from_script(script);
-  if (!engine.ok()) {
-    std::fprintf(stderr, "demo workspace refused: %s\n", engine.error().message.c_str());
-    return std::make_unique<inbox::sync::LocalEngine>();
-  }
-  return std::make_unique<inbox::sync::LocalEngine>(std::move(engine).value());
+inbox::ui::LocalClock local_clock() { return {inbox::web::page_now_ms(), local_utc_offset_minutes()}; }
+
+void draw_loading() {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->Pos);
+  ImGui::SetNextWindowSize(viewport->Size);
+  ImGui::Begin("loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+  const char* text = "Loading the demo…";
+  ImGui::SetCursorPos(ImVec2((viewport->Size.x - ImGui::CalcTextSize(text).x) / 2, viewport->Size.y / 2));
+  ImGui::TextDisabled("%s", text);
+  ImGui::End();
 }
 
 void reload_fonts_and_theme(float pixel_ratio) {
@@ -72,8 +66,9 @@ void reload_fonts_and_theme(float pixel_ratio) {
 void frame(void* arg) {
   WebApp& app = *static_cast<WebApp*>(arg);
   const inbox::ui::LocalClock clock = local_clock();
-  if (app.engine->next_deadline() <= clock.now_ms) {  // a timer fell due: let the engine act, then show it
-    app.engine->advance(clock.now_ms);
+  inbox::sync::LocalEngine& engine = *app.demo.engine;
+  if (app.demo.ready && engine.next_deadline() <= clock.now_ms) {  // a timer fell due: let the engine act
+    engine.advance(clock.now_ms);
     inbox::web::wake(2);
   }
   if (!inbox::web::consume_wake(clock.now_ms)) return;  // idle: nothing changed, draw nothing
@@ -94,9 +89,13 @@ void frame(void* arg) {
 
   ImGui::NewFrame();
   inbox::ui::locator_begin_frame();
-  const int64_t ui_wake_ms = inbox::ui::draw_shell(app.shell, *app.engine, clock);
-  const int64_t engine_wake_ms = app.engine->next_deadline();
-  inbox::web::wake_at(ui_wake_ms == 0 ? engine_wake_ms : std::min(ui_wake_ms, engine_wake_ms));
+  if (app.demo.ready) {
+    const int64_t ui_wake_ms = inbox::ui::draw_shell(app.shell, engine, clock);
+    const int64_t engine_wake_ms = engine.next_deadline();
+    inbox::web::wake_at(ui_wake_ms == 0 ? engine_wake_ms : std::min(ui_wake_ms, engine_wake_ms));
+  } else {
+    draw_loading();
+  }
   ImGui::Render();
   inbox::web::sync_text_input();
   inbox::ui::locator_end_frame();
@@ -106,6 +105,7 @@ void frame(void* arg) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   inbox::web::count_frame();
+  inbox::web::demo_after_frame(app.demo, app.shell);
   // ImGui trickles input: several key events for one key wait for later frames, which must come even though
   // no new input arrives.
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) inbox::web::wake(1);
@@ -121,9 +121,8 @@ int main() {
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  static WebApp app;
-  app.engine = start_demo(local_clock().now_ms);
-  app.shell.viewer = inbox::ui::default_viewer(app.engine->state());
+  WebApp& app = web_app();
+  inbox::web::demo_open(app.demo, app.shell);
   app.window = glfwCreateWindow(1280, 800, "Agent Inbox", nullptr, nullptr);
   if (app.window == nullptr) {
     std::fprintf(stderr, "WebGL2 context creation failed\n");
@@ -147,4 +146,13 @@ int main() {
 
   emscripten_set_main_loop_arg(frame, &app, 0, false);
   return 0;
+}
+
+// Called from web/shell.js: whether the demo is loaded, and whether everything it did is stored.
+extern "C" {
+EMSCRIPTEN_KEEPALIVE int inbox_ready() { return web_app().demo.ready ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int inbox_saved() {
+  const inbox::web::DemoSession& demo = web_app().demo;
+  return demo.ready && demo.store.saved() ? 1 : 0;
+}
 }

@@ -24,6 +24,9 @@ EM_JS(void, write_system_clipboard, (const char* text), {
   }
 });
 
+// The page's clock (Date.now(), unless a test drives it through Module.inboxNow).
+EM_JS(double, page_clock_ms, (), { return Module.inboxNow ? Module.inboxNow() : Date.now(); });
+
 const char* get_clipboard(void*) { return g_clipboard.c_str(); }
 
 void set_clipboard(void*, const char* text) {
@@ -58,6 +61,8 @@ bool consume_wake(int64_t now_ms) {
 }
 
 void count_frame() { ++g_frames_drawn; }
+
+int64_t page_now_ms() { return static_cast<int64_t>(page_clock_ms()); }
 
 void install_clipboard() {
   ImGuiIO& io = ImGui::GetIO();

@@ -23,6 +23,9 @@ void wake_at(int64_t at_ms);
 bool consume_wake(int64_t now_ms);
 void count_frame();
 
+// The page's clock: Date.now(), unless a test drives it through Module.inboxNow.
+int64_t page_now_ms();
+
 // ImGui clipboard callbacks backed by navigator.clipboard (write) and the page's paste events (read).
 void install_clipboard();
 

@@ -31,7 +31,8 @@ export async function openInbox(browser, url, options = {}) {
   page.on('pageerror', (error) => errors.push(error.message));
   if (process.env.INBOX_DEBUG) page.on('console', (message) => console.log('[page]', message.text()));
   await page.goto(url);
-  await page.waitForFunction(() => window.inbox && window.inbox.frames() > 0, null, { timeout: 30000 });
+  await page.waitForFunction(() => window.inbox && window.inbox.ready() && window.inbox.frames() > 0, null,
+                             { timeout: 30000 });
   await settle(page);
   return { context, page, errors };
 }

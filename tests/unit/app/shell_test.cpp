@@ -193,3 +193,14 @@ TEST_CASE("an internal note can be added even after the customer's window closed
   CHECK(message_text(f.engine.state(), MessageId(static_cast<uint32_t>(f.engine.state().messages.size() - 1))) ==
         "Cliente VIP: ligar amanhã");
 }
+
+TEST_CASE("Reset demo asks first, then tells the platform to start afresh") {
+  ShellFixture f;
+  f.click("Reset demo");
+  REQUIRE(f.shows("Cancel"));
+  f.click("Cancel");
+  CHECK_FALSE(f.shell.demo_reset_requested);
+  f.click("Reset demo");
+  f.click("Reset");
+  CHECK(f.shell.demo_reset_requested);
+}

@@ -1,0 +1,25 @@
+// The offline demo's life in the page: load the stored event log (or seed a fresh workspace), save what
+// happens, and start afresh on "Reset demo". The engine is the in-page authority (sync/local_engine.h).
+#pragma once
+#include <cstdint>
+#include <memory>
+
+#include "app/shell.h"
+#include "platform/web/demo_store.h"
+#include "sync/local_engine.h"
+
+namespace inbox::web {
+
+struct DemoSession {
+  std::unique_ptr<sync::LocalEngine> engine = std::make_unique<sync::LocalEngine>();
+  DemoStore store;
+  bool ready = false;  // false while loading or resetting: the UI shows a loading screen
+};
+
+// Starts loading; when done the session is ready and the shell signed in as the default user.
+void demo_open(DemoSession& demo, ui::ShellState& shell);
+
+// After each frame: saves new events, and handles a reset the shell asked for.
+void demo_after_frame(DemoSession& demo, ui::ShellState& shell);
+
+}  // namespace inbox::web

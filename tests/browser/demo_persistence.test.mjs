@@ -1,0 +1,102 @@
+// The offline demo keeps everything in IndexedDB: a reload finds it as it was, "Reset demo" starts afresh,
+// and a damaged store is replaced by a fresh demo with a notice instead of breaking the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startRelay } from './lib/relay.mjs';
+import { launchBrowser, openInbox, items, clickItem, findItem, settle, press } from './lib/inbox_page.mjs';
+
+let relay;
+let browser;
+
+before(async () => {
+  relay = await startRelay();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await relay?.stop();
+});
+
+async function rowLabels(page) {
+  return (await items(page)).map((item) => item.label).filter((label) => label.includes('##conv'));
+}
+
+async function waitSaved(page) {
+  await page.waitForFunction(() => window.inbox.saved(), null, { timeout: 15000 });
+}
+
+async function reload(page) {
+  await page.reload();
+  await page.waitForFunction(() => window.inbox && window.inbox.ready() && window.inbox.frames() > 0, null,
+                             { timeout: 30000 });
+  await settle(page);
+}
+
+async function search(page, text) {
+  await clickItem(page, '##search');
+  await press(page, 'Control+A');
+  await page.keyboard.type(text);
+  await settle(page);
+  return rowLabels(page);
+}
+
+async function replyInFirstConversation(page, text) {
+  const row = (await rowLabels(page))[0];
+  await clickItem(page, row);
+  await clickItem(page, '##compose');
+  await page.keyboard.type(text);
+  await settle(page);
+  await press(page, 'Enter');
+  return row;
+}
+
+test('reload: a reply sent in the demo is still there', async () => {
+  const { context, page, errors } = await openInbox(browser, relay.url);
+  await waitSaved(page);
+  const row = await replyInFirstConversation(page, 'persisted zebra 42');
+  assert.deepEqual(await search(page, 'zebra 42'), [row], 'the reply is searchable before the reload');
+  await waitSaved(page);
+  await reload(page);
+  assert.deepEqual(await search(page, 'zebra 42'), [row], 'the reply survived the reload');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Reset demo starts a fresh workspace, and stays reset after a reload', async () => {
+  const { context, page } = await openInbox(browser, relay.url);
+  await waitSaved(page);
+  await replyInFirstConversation(page, 'forgotten yak 7');
+  await waitSaved(page);
+  await clickItem(page, 'Reset demo');
+  await clickItem(page, 'Reset');
+  await page.waitForFunction(() => window.inbox.ready() && window.inbox.saved(), null, { timeout: 15000 });
+  await settle(page);
+  assert.deepEqual(await search(page, 'yak 7'), []);
+  await reload(page);
+  assert.deepEqual(await search(page, 'yak 7'), []);
+  await context.close();
+});
+
+test('a damaged saved demo is replaced by a fresh one, with a notice', async () => {
+  const { context, page } = await openInbox(browser, relay.url);
+  await waitSaved(page);
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('agent-inbox-demo');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['FILE_DATA'], 'readwrite');
+      tx.objectStore('FILE_DATA').put(new TextEncoder().encode('{"version": 1, "chunks": [{"events": 5, "checksum": 1}]}'), 'manifest');
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await reload(page);
+  assert.ok((await rowLabels(page)).length > 0, 'a fresh demo is shown');
+  assert.ok((await items(page)).some((item) => item.label === '##toast0'), 'the agent is told why');
+  await waitSaved(page);
+  await reload(page);
+  assert.equal((await items(page)).some((item) => item.label === '##toast0'), false, 'the fresh demo was saved');
+  await context.close();
+});
