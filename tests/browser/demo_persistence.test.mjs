@@ -1,26 +1,10 @@
 // The offline demo keeps everything in IndexedDB: a reload finds it as it was, "Reset demo" starts afresh,
 // and a damaged store is replaced by a fresh demo with a notice instead of breaking the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay } from './lib/relay.mjs';
-import { launchBrowser, openInbox, items, clickItem, findItem, settle, press } from './lib/inbox_page.mjs';
+import { inboxSuite, openInbox, items, clickItem, findItem, settle, press, rowLabels } from './lib/inbox_page.mjs';
 
-let relay;
-let browser;
-
-before(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
-
-async function rowLabels(page) {
-  return (await items(page)).map((item) => item.label).filter((label) => label.includes('##conv'));
-}
+const suite = inboxSuite();
 
 async function waitSaved(page) {
   await page.waitForFunction(() => window.inbox.saved(), null, { timeout: 15000 });
@@ -52,7 +36,7 @@ async function replyInFirstConversation(page, text) {
 }
 
 test('reload: a reply sent in the demo is still there', async () => {
-  const { context, page, errors } = await openInbox(browser, relay.url);
+  const { context, page, errors } = await openInbox(suite.browser, suite.relay.url);
   await waitSaved(page);
   const row = await replyInFirstConversation(page, 'persisted zebra 42');
   assert.deepEqual(await search(page, 'zebra 42'), [row], 'the reply is searchable before the reload');
@@ -64,7 +48,7 @@ test('reload: a reply sent in the demo is still there', async () => {
 });
 
 test('Reset demo starts a fresh workspace, and stays reset after a reload', async () => {
-  const { context, page } = await openInbox(browser, relay.url);
+  const { context, page } = await openInbox(suite.browser, suite.relay.url);
   await waitSaved(page);
   await replyInFirstConversation(page, 'forgotten yak 7');
   await waitSaved(page);
@@ -79,7 +63,7 @@ test('Reset demo starts a fresh workspace, and stays reset after a reload', asyn
 });
 
 test('a damaged saved demo is replaced by a fresh one, with a notice', async () => {
-  const { context, page } = await openInbox(browser, relay.url);
+  const { context, page } = await openInbox(suite.browser, suite.relay.url);
   await waitSaved(page);
   await page.evaluate(() => new Promise((resolve, reject) => {
     const open = indexedDB.open('agent-inbox-demo');

@@ -1,30 +1,13 @@
 // The inbox shell in a real browser: loads cleanly, draws three columns, reacts to clicks found through the
 // test locator, handles HiDPI, resizing, the clipboard, and draws nothing while idle.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay } from './lib/relay.mjs';
-import { launchBrowser, openInbox, items, findItem, hasItem, clickItem, clickAt, settle, press, screenshot } from './lib/inbox_page.mjs';
+import { inboxSuite, openInbox, items, findItem, hasItem, clickItem, clickAt, settle, press, screenshot, rowLabels } from './lib/inbox_page.mjs';
 
-let relay;
-let browser;
-
-// Conversation rows are labelled "<contact name>##conv<id>".
-async function rowLabels(page) {
-  return (await items(page)).map((item) => item.label).filter((label) => label.includes('##conv'));
-}
-
-before(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const suite = inboxSuite();
 
 test('the page loads with no console errors and the locator reports the drawn widgets', async () => {
-  const { context, page, errors } = await openInbox(browser, relay.url);
+  const { context, page, errors } = await openInbox(suite.browser, suite.relay.url);
   assert.ok(await page.evaluate(() => window.inbox.frames()) > 0);
   const labels = (await items(page)).map((item) => item.label);
   for (const label of ['Mine', 'Unassigned', 'Open', 'Pending', 'Scheduled', 'Closed', '##search']) {
@@ -35,7 +18,7 @@ test('the page loads with no console errors and the locator reports the drawn wi
 });
 
 test('the three columns fill the window side by side', async () => {
-  const { context, page } = await openInbox(browser, relay.url);
+  const { context, page } = await openInbox(suite.browser, suite.relay.url);
   const all = await items(page);
   const column = (name) => all.find((item) => item.label.startsWith(`inbox/${name}_column`));
   const sections = column('sections');
@@ -52,7 +35,7 @@ test('the three columns fill the window side by side', async () => {
 });
 
 test('clicking a section found through the locator changes what is drawn', async () => {
-  const { context, page } = await openInbox(browser, relay.url);
+  const { context, page } = await openInbox(suite.browser, suite.relay.url);
   const mine = await rowLabels(page);
   assert.ok(mine.length > 0, 'the signed-in agent has conversations of their own');
   const before = await page.screenshot();
@@ -70,7 +53,7 @@ test('clicking a section found through the locator changes what is drawn', async
 });
 
 test('HiDPI: the canvas backing store follows devicePixelRatio and clicks land on the right widget', async () => {
-  const { context, page } = await openInbox(browser, relay.url, { deviceScaleFactor: 2 });
+  const { context, page } = await openInbox(suite.browser, suite.relay.url, { deviceScaleFactor: 2 });
   const size = await page.evaluate(() => {
     const canvas = document.getElementById('canvas');
     return { width: canvas.width, height: canvas.height, cssWidth: canvas.clientWidth };
@@ -86,7 +69,7 @@ test('HiDPI: the canvas backing store follows devicePixelRatio and clicks land o
 });
 
 test('resizing the window re-lays out the columns', async () => {
-  const { context, page } = await openInbox(browser, relay.url);
+  const { context, page } = await openInbox(suite.browser, suite.relay.url);
   const wide = (await items(page)).find((item) => item.label.startsWith('inbox/chat_column'));
   await page.setViewportSize({ width: 900, height: 700 });
   await page.waitForFunction(() => document.getElementById('canvas').width === 900);
@@ -98,7 +81,7 @@ test('resizing the window re-lays out the columns', async () => {
 });
 
 test('idle: no frames are drawn while nothing happens, and input wakes the app', async () => {
-  const { context, page } = await openInbox(browser, relay.url);
+  const { context, page } = await openInbox(suite.browser, suite.relay.url);
   const before = await page.evaluate(() => window.inbox.frames());
   await page.waitForTimeout(1000);
   assert.equal(await page.evaluate(() => window.inbox.frames()), before, 'frames were drawn while idle');
@@ -108,7 +91,7 @@ test('idle: no frames are drawn while nothing happens, and input wakes the app',
 });
 
 test('clipboard: copy from the compose box reaches the system clipboard, and pasting comes back', async () => {
-  const { context, page } = await openInbox(browser, relay.url, { clipboard: true });
+  const { context, page } = await openInbox(suite.browser, suite.relay.url, { clipboard: true });
   await clickItem(page, (await rowLabels(page))[0]);
   const compose = await findItem(page, '##compose');
   await clickAt(page, compose.x + 20, compose.y + 10);

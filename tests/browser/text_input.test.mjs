@@ -1,27 +1,15 @@
 // Text input beyond US keys: accents, dead keys and IME composition reach the compose box exactly once through
 // the page's hidden textarea (web/text_input.js), while editing keys, Shift+Enter and Ctrl+V keep working.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay } from './lib/relay.mjs';
-import { launchBrowser, openInbox, items, findItem, clickItem, clickAt, settle, press } from './lib/inbox_page.mjs';
+import { inboxSuite, openInbox, items, findItem, clickItem, clickAt, settle, press } from './lib/inbox_page.mjs';
 
-let relay;
-let browser;
-
-before(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const suite = inboxSuite();
 
 // Opens the signed-in agent's first conversation (rows are labelled "<contact name>##conv<id>") and clicks
 // into its compose box.
 async function openCompose(options = {}) {
-  const opened = await openInbox(browser, relay.url, { clipboard: true, ...options });
+  const opened = await openInbox(suite.browser, suite.relay.url, { clipboard: true, ...options });
   const row = (await items(opened.page)).find((item) => item.label.includes('##conv'));
   assert.ok(row, 'the signed-in agent has a conversation');
   await clickItem(opened.page, row.label);
@@ -58,7 +46,7 @@ test('typing accents, typographic punctuation and emoji into the compose box: ev
 });
 
 test('the search box takes accented text too', async () => {
-  const { context, page } = await openInbox(browser, relay.url, { clipboard: true });
+  const { context, page } = await openInbox(suite.browser, suite.relay.url, { clipboard: true });
   const search = await findItem(page, '##search');
   await clickAt(page, search.x + 20, search.y + search.h / 2);
   await page.keyboard.type('São Paulo, Zoë');

@@ -1,9 +1,10 @@
 // Drives the inbox in Debian's headless Chromium: finds widgets through the app's test locator
 // (window.inbox.items()) and clicks their real coordinates on the canvas.
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildDir } from './relay.mjs';
+import { buildDir, startRelay } from './relay.mjs';
 
 export const screenshotDir = path.join(buildDir, 'browser-screenshots');
 
@@ -14,6 +15,20 @@ const chromiumArgs = [
 
 export async function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+// One relay and one browser for a test file: suite.relay.url and suite.browser are set before its tests run.
+export function inboxSuite() {
+  const suite = {};
+  before(async () => {
+    suite.relay = await startRelay();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.relay?.stop();
+  });
+  return suite;
 }
 
 // Opens the app and waits until it has drawn; collects console errors and page errors.
@@ -45,6 +60,11 @@ export async function findItem(page, label) {
   const found = (await items(page)).find((item) => item.label === label);
   if (!found) throw new Error(`no widget labelled "${label}" in the last frame`);
   return found;
+}
+
+// Conversation rows are labelled "<contact name>##conv<id>".
+export async function rowLabels(page) {
+  return (await items(page)).map((item) => item.label).filter((label) => label.includes('##conv'));
 }
 
 export async function hasItem(page, label) {
