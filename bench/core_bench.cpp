@@ -1,22 +1,14 @@
 // Applying events and searching message text over the benchmark workspace (workload.h).
 #include <benchmark/benchmark.h>
 
-#include <malloc.h>
-
 #include <memory>
 
 #include "core/search.h"
+#include "heap.h"
 #include "workload.h"
 
 namespace inbox::bench {
 namespace {
-
-// emscripten's dlmalloc has only the older mallinfo (int fields: fine below wasm32's 4 GB).
-#ifdef __EMSCRIPTEN__
-size_t heap_in_use() { return static_cast<size_t>(mallinfo().uordblks); }
-#else
-size_t heap_in_use() { return mallinfo2().uordblks; }
-#endif
 
 void BM_ApplyEvents(benchmark::State& bench) {
   const Workload& w = workload();

@@ -222,9 +222,9 @@ void draw_list_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   ImGui::InputTextWithHint("##search", "Search name, email, phone, message", &ui.search);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
-  const char* orders[] = {"Oldest first", "Newest first"};
+  const char* orders[] = {"Oldest first", "Newest first", "Window closing soon"};
   int order = static_cast<int>(ui.order);
-  if (ImGui::Combo("##order", &order, orders, 2)) ui.order = static_cast<SortOrder>(order);
+  if (ImGui::Combo("##order", &order, orders, IM_ARRAYSIZE(orders))) ui.order = static_cast<SortOrder>(order);
   locator_label_last_item("##order");
 
   const bool searching = ui.search.find_first_not_of(' ') != std::string::npos;
@@ -251,6 +251,7 @@ void draw_list_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
       query.section = ui.section;
       query.status = ui.tab;
       query.order = ui.order;
+      query.now_ms = clock.now_ms;
       query.offset = static_cast<size_t>(clipper.DisplayStart);
       query.limit = static_cast<size_t>(clipper.DisplayEnd - clipper.DisplayStart);
       rows = list_conversations(state, query);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/apply_reminders.h"
 #include "core/apply_routing.h"
 #include "core/check.h"
 #include "core/timeline.h"
@@ -33,6 +34,9 @@ void end_attention(State& state, ConversationId id, int64_t at_ms, ClosingReason
     c.offered_at = kNever;
     c.offer_expires_at = kNever;
     c.conference.clear();
+    c.reminder_at = kNever;  // a reminder ends with its attention
+    c.reminder_postpone = true;
+    c.overdue_since = kNever;
     contact = c.contact;
   });
   Contact& owner = at(state.contacts, contact);
@@ -61,8 +65,15 @@ struct Applier {
 
   void operator()(const SettingsUpdated& e) {
     const bool switched = state.settings.automatic_assignment != e.settings.automatic_assignment;
+    const bool inactivity = state.settings.inactivity_close_after_ms != e.settings.inactivity_close_after_ms;
     state.settings = e.settings;
     if (switched) routing_refresh_all(state);
+    // Every active conversation's inactivity deadline moves: O(n log t), on a rare administrative change.
+    if (inactivity) {
+      for (size_t i = 0; i < state.conversations.size(); ++i) {
+        timers_refresh_conversation(state, ConversationId(static_cast<uint32_t>(i)));
+      }
+    }
   }
 
   void operator()(const UserCreated& e) {
@@ -158,6 +169,7 @@ struct Applier {
     conversation.awaiting_reply = e.awaiting_reply;
     conversation.referral = add_referral(state, e.referral);
     conversation.opened_at = event.at_ms;
+    conversation.activity_at = event.at_ms;
     conversation.customer_last_message_at = e.customer_last_message_at;
     conversation.last_message_at = e.last_message_at;
     conversation.tags = e.tags;
@@ -208,9 +220,18 @@ struct Applier {
     state.message_text += e.text;
     views_add_message(state.views, e.text);
 
+    if (e.kind == MessageKind::note && conversation.overdue_since != kNever) {
+      change_conversation(state, e.conversation, event.at_ms, [&](Conversation& c) { c.overdue_since = kNever; });
+    }
     if (e.kind != MessageKind::inbound && e.kind != MessageKind::outbound) return;
     change_conversation(state, e.conversation, event.at_ms, [&](Conversation& c) {
       c.last_message_at = event.at_ms;
+      c.activity_at = event.at_ms;
+      if (e.kind == MessageKind::outbound) c.overdue_since = kNever;  // a reply acts on an overdue reminder
+      // Postpone off: the customer brings it back to Open at once; the reminder stays.
+      if (e.kind == MessageKind::inbound && c.status == ConversationStatus::scheduled && !c.reminder_postpone) {
+        c.status = unscheduled_status(c);
+      }
       c.awaiting_reply = e.kind == MessageKind::inbound;
       if (e.kind == MessageKind::inbound) c.customer_last_message_at = event.at_ms;
       if (e.referral) c.referral = add_referral(state, e.referral);
@@ -246,6 +267,10 @@ struct Applier {
   }
 
   void operator()(const ConversationTagsSet& e) { at(state.conversations, e.conversation).tags = e.tags; }
+
+  void operator()(const ReminderSet& e) { apply_reminder_event(state, event, e); }
+  void operator()(const ReminderCancelled& e) { apply_reminder_event(state, event, e); }
+  void operator()(const ReminderDue& e) { apply_reminder_event(state, event, e); }
 
   // The assignment engine's events: apply_routing.cpp.
   template <class E>

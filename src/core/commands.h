@@ -394,6 +394,41 @@ struct SetUserConnection {
   }
 };
 
+// --- reminders (docs/scheduler.md) ---
+
+// The quick choices of the reminder menu; custom takes SetReminder::due_at (UTC: the UI converts the
+// agent's time zone).
+enum class ReminderPreset : uint8_t { custom, in_30_minutes, in_1_hour, in_4_hours, in_24_hours, in_31_hours };
+template <>
+struct EnumNames<ReminderPreset> {
+  static constexpr std::array<const char*, 6> names = {"custom",     "in_30_minutes", "in_1_hour",
+                                                       "in_4_hours", "in_24_hours",   "in_31_hours"};
+};
+
+// Sets, or changes, the conversation's one reminder: it goes to Scheduled until the reminder is due.
+// The owner, or anyone who acts on every conversation.
+struct SetReminder {
+  static constexpr const char* kType = "set_reminder";
+  ConversationId conversation;
+  ReminderPreset preset = ReminderPreset::custom;
+  int64_t due_at = 0;     // custom only: must be in the future
+  bool postpone = true;   // "postpone contact until reminder"
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &SetReminder::conversation);
+    f("preset", &SetReminder::preset);
+    f("due_at", &SetReminder::due_at);
+    f("postpone", &SetReminder::postpone);
+  }
+};
+
+struct CancelReminder {
+  static constexpr const char* kType = "cancel_reminder";
+  ConversationId conversation;
+  template <class F>
+  static void fields(F&& f) { f("conversation", &CancelReminder::conversation); }
+};
+
 using CommandBody =
     std::variant<UpdateSettings, CreateUser, SetUserStatus, CreateTeam, SetTeamMembers, CreateChannel,
                  CreateClosingReason, CreateContact, UpdateContact, SetContactProperty, TagContact,
@@ -401,7 +436,7 @@ using CommandBody =
                  SendMessage, AddNote, AddSystemLine, TransferConversation, InviteToConference, JoinConference,
                  LeaveConference, EndConference, CloseConversation, TagConversation, UpdateAssignmentSettings,
                  SetTeamRouting, SetUserCapacity, SetChannelTeam, SetConversationPriority, SendCampaign,
-                 SetUserConnection>;
+                 SetUserConnection, SetReminder, CancelReminder>;
 
 // actor none is the system (the relay's webhook, the assignment engine, timers, workspace setup);
 // the relay never lets a client claim it.

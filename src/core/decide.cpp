@@ -5,6 +5,7 @@
 
 #include "core/assignment.h"
 #include "core/check.h"
+#include "core/decide_reminders.h"
 #include "core/decide_routing.h"
 #include "core/limits.h"
 #include "core/permissions.h"
@@ -599,6 +600,12 @@ Decision on(const Context& c, const TagConversation& cmd) {
 template <class T>
 auto on(const Context& c, const T& cmd) -> decltype(decide_routing(RoutingContext{}, cmd)) {
   return decide_routing(RoutingContext{&c.state, c.actor, c.actor_user, c.now_ms}, cmd);
+}
+
+// Reminders: decide_reminders.cpp.
+template <class T>
+auto on(const Context& c, const T& cmd) -> decltype(decide_reminder(RoutingContext{}, cmd)) {
+  return decide_reminder(RoutingContext{&c.state, c.actor, c.actor_user, c.now_ms}, cmd);
 }
 
 }  // namespace

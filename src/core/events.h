@@ -454,6 +454,50 @@ struct OfferExpired {
   }
 };
 
+// --- reminders and inactivity (docs/scheduler.md) ---
+
+// The conversation's reminder (new or changed): it is Scheduled until due_at. window_warning: on WhatsApp,
+// the reminder fires after the 24-hour window closes (window_closes_at; kNever: never opened), so only
+// templates will be possible then; the UI shows it when the reminder is set.
+struct ReminderSet {
+  static constexpr const char* kType = "reminder_set";
+  ConversationId conversation;
+  int64_t due_at = 0;
+  bool postpone = true;
+  int64_t window_closes_at = kNever;
+  bool window_warning = false;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ReminderSet::conversation);
+    f("due_at", &ReminderSet::due_at);
+    f("postpone", &ReminderSet::postpone);
+    f("window_closes_at", &ReminderSet::window_closes_at);
+    f("window_warning", &ReminderSet::window_warning);
+  }
+};
+
+struct ReminderCancelled {
+  static constexpr const char* kType = "reminder_cancelled";
+  ConversationId conversation;
+  template <class F>
+  static void fields(F&& f) { f("conversation", &ReminderCancelled::conversation); }
+};
+
+// The reminder is due (system): back to Open, overdue since due_at, and `owner` is notified (none: it went
+// to the queue, preceded by a conversation_assigned to none when its owner had left the team).
+struct ReminderDue {
+  static constexpr const char* kType = "reminder_due";
+  ConversationId conversation;
+  UserId owner;
+  int64_t due_at = 0;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ReminderDue::conversation);
+    f("owner", &ReminderDue::owner);
+    f("due_at", &ReminderDue::due_at);
+  }
+};
+
 using EventBody =
     std::variant<SettingsUpdated, UserCreated, UserStatusChanged, TeamCreated, TeamMembersSet, ChannelCreated,
                  ClosingReasonCreated, TagCreated, ContactCreated, ContactUpdated, ContactPropertySet,
@@ -462,7 +506,7 @@ using EventBody =
                  ConferenceLeft, ConferenceEnded, ConversationClosed, ConversationTagsSet, AssignmentSettingsUpdated,
                  TeamRoutingSet, UserCapacitySet, ChannelTeamSet, ConversationPrioritySet, CampaignSent,
                  DirectRouteExpired, UserConnectionChanged, DisconnectGraceEnded, ChatsReturned,
-                 AssignmentExplained, OfferExpired>;
+                 AssignmentExplained, OfferExpired, ReminderSet, ReminderCancelled, ReminderDue>;
 
 // Every event is an audit record: who (none: the system) and when.
 struct Event {

@@ -304,6 +304,11 @@ struct Conversation {
   int64_t assigned_at = kNever;
   int64_t offer_expires_at = kNever;  // timer: RONA and the next agent
   int64_t reply_due_at = kNever;      // timer: reassign when the assignee has not replied
+  // Reminders and inactivity (docs/scheduler.md).
+  int64_t reminder_at = kNever;    // timer: the one active reminder; while set, never auto-closed
+  bool reminder_postpone = true;   // new customer messages leave it in Scheduled until the reminder is due
+  int64_t overdue_since = kNever;  // the due reminder's time ("Overdue: ..."), until someone acts on it
+  int64_t activity_at = kNever;    // opened, last message either way, or a reminder ended: inactivity counts from here
 
   template <class F>
   static void fields(F&& f) {
@@ -336,6 +341,10 @@ struct Conversation {
     f("assigned_at", &Conversation::assigned_at);
     f("offer_expires_at", &Conversation::offer_expires_at);
     f("reply_due_at", &Conversation::reply_due_at);
+    f("reminder_at", &Conversation::reminder_at);
+    f("reminder_postpone", &Conversation::reminder_postpone);
+    f("overdue_since", &Conversation::overdue_since);
+    f("activity_at", &Conversation::activity_at);
   }
 };
 

@@ -91,10 +91,13 @@ std::vector<ConversationId> search_conversations(const State& state, const Searc
   found.erase(std::remove_if(found.begin(), found.end(),
                              [&](ConversationId id) { return !may_view(state, query.viewer, state.conversations[id.index()]); }),
               found.end());
+  const bool by_window = query.order == SortOrder::window_closing_soon;
+  const auto key = [&](ConversationId id) {
+    const Conversation& c = state.conversations[id.index()];
+    return ListKey{by_window ? window_closes_at(c) : c.last_message_at, id.value};
+  };
   std::sort(found.begin(), found.end(), [&](ConversationId a, ConversationId b) {
-    const ListKey ka{state.conversations[a.index()].last_message_at, a.value};
-    const ListKey kb{state.conversations[b.index()].last_message_at, b.value};
-    return query.order == SortOrder::oldest_first ? ka < kb : kb < ka;
+    return query.order == SortOrder::newest_first ? key(b) < key(a) : key(a) < key(b);
   });
   if (found.size() > query.limit) found.resize(query.limit);
   return found;

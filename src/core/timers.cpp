@@ -5,15 +5,23 @@
 #include "core/apply.h"
 #include "core/assignment.h"
 #include "core/check.h"
+#include "core/limits.h"
 #include "core/state.h"
+#include "core/text.h"
 
 namespace inbox {
 namespace {
 
-uint64_t timer_id(TimerKind kind, uint32_t subject) { return static_cast<uint64_t>(kind) << 32 | subject; }
-
 int64_t offer_deadline(const Conversation& c) {
   return c.status != ConversationStatus::closed && c.offered_to.valid() ? c.offer_expires_at : kNever;
+}
+
+// An active attention not Scheduled, with no reminder, closes after the workspace's inactivity period.
+int64_t inactivity_deadline(const State& state, const Conversation& c) {
+  const int64_t period = state.settings.inactivity_close_after_ms;
+  if (period <= 0 || c.reminder_at != kNever || c.activity_at == kNever) return kNever;
+  if (c.status != ConversationStatus::open && c.status != ConversationStatus::pending) return kNever;
+  return c.activity_at + period;
 }
 
 Event system_event(int64_t at_ms, EventBody body) { return Event{UserId(), at_ms, std::move(body)}; }
@@ -53,35 +61,146 @@ std::vector<Event> fire(const State& state, const TimerKey& timer, int64_t at_ms
     case TimerKind::direct_route:
       events.push_back(system_event(at_ms, DirectRouteExpired{ContactId(timer.subject)}));
       break;
+    case TimerKind::reminder: {
+      const ConversationId id(timer.subject);
+      const Conversation& c = state.conversations.at(timer.subject);
+      UserId owner = c.assignee;
+      // The owner left the team: the conversation goes to the team's queue instead.
+      const Team* team = find_team(state, c.team);
+      if (owner.valid() && team != nullptr &&
+          std::find(team->members.begin(), team->members.end(), owner) == team->members.end()) {
+        events.push_back(system_event(at_ms, ConversationAssigned{id, UserId()}));
+        owner = UserId();
+      }
+      events.push_back(system_event(at_ms, ReminderDue{id, owner, c.reminder_at}));
+      break;
+    }
+    case TimerKind::inactivity: {
+      ClosingReasonId reason = inactivity_closing_reason(state);
+      if (!reason.valid() && state.closing_reasons.size() < kClosingReasonsMax) {
+        reason = ClosingReasonId(static_cast<uint32_t>(state.closing_reasons.size()));
+        events.push_back(system_event(at_ms, ClosingReasonCreated{reason, kInactivityReasonName}));
+      }
+      events.push_back(system_event(at_ms, ConversationClosed{ConversationId(timer.subject), reason}));
+      break;
+    }
   }
   return events;
 }
 
 }  // namespace
 
+namespace {
+
+constexpr size_t kArity = 4;
+
+void place(TimerIndex& timers, size_t index) {
+  const TimerKey& key = timers.heap[index];
+  timers.position[static_cast<size_t>(key.kind)][key.subject] = static_cast<uint32_t>(index + 1);
+}
+
+void sift_up(TimerIndex& timers, size_t index) {
+  const TimerKey key = timers.heap[index];
+  while (index > 0) {
+    const size_t parent = (index - 1) / kArity;
+    if (!(key < timers.heap[parent])) break;
+    timers.heap[index] = timers.heap[parent];
+    place(timers, index);
+    index = parent;
+  }
+  timers.heap[index] = key;
+  place(timers, index);
+}
+
+void sift_down(TimerIndex& timers, size_t index) {
+  const TimerKey key = timers.heap[index];
+  const size_t size = timers.heap.size();
+  for (;;) {
+    const size_t first = index * kArity + 1;
+    if (first >= size) break;
+    size_t best = first;
+    const size_t last = std::min(first + kArity, size);
+    for (size_t child = first + 1; child < last; ++child) {
+      if (timers.heap[child] < timers.heap[best]) best = child;
+    }
+    if (!(timers.heap[best] < key)) break;
+    timers.heap[index] = timers.heap[best];
+    place(timers, index);
+    index = best;
+  }
+  timers.heap[index] = key;
+  place(timers, index);
+}
+
+void sift(TimerIndex& timers, size_t index) {
+  if (index > 0 && timers.heap[index] < timers.heap[(index - 1) / kArity]) sift_up(timers, index);
+  else sift_down(timers, index);
+}
+
+}  // namespace
+
 void timers_set(TimerIndex& timers, TimerKind kind, uint32_t subject, int64_t deadline) {
-  const uint64_t id = timer_id(kind, subject);
-  const auto found = timers.deadlines.find(id);
-  if (found != timers.deadlines.end()) {
-    if (found->second == deadline) return;
-    const size_t erased = timers.due.erase(TimerKey{found->second, kind, subject});
-    INBOX_ASSERT(erased == 1, "the deadline map and the due set pair up");
+  std::vector<uint32_t>& positions = timers.position[static_cast<size_t>(kind)];
+  const uint32_t at = subject < positions.size() ? positions[subject] : 0;
+  if (at != 0) {
+    const size_t index = at - 1;
+    TimerKey& key = timers.heap[index];
+    INBOX_ASSERT(key.kind == kind && key.subject == subject, "positions and the heap pair up");
+    if (key.deadline == deadline) return;
     if (deadline == kNever) {
-      timers.deadlines.erase(found);
+      positions[subject] = 0;
+      const TimerKey last = timers.heap.back();
+      timers.heap.pop_back();
+      if (index < timers.heap.size()) {
+        timers.heap[index] = last;
+        sift(timers, index);
+      }
       return;
     }
-    found->second = deadline;
-  } else {
-    if (deadline == kNever) return;
-    timers.deadlines.emplace(id, deadline);
+    key.deadline = deadline;
+    sift(timers, index);
+    return;
   }
-  timers.due.insert(TimerKey{deadline, kind, subject});
+  if (deadline == kNever) return;
+  if (subject >= positions.size()) positions.resize(std::max<size_t>(subject + 1, positions.size() * 2), 0);
+  timers.heap.push_back(TimerKey{deadline, kind, subject});
+  sift_up(timers, timers.heap.size() - 1);
+}
+
+const TimerKey* timers_front(const TimerIndex& timers) { return timers.heap.empty() ? nullptr : &timers.heap.front(); }
+
+int64_t timers_deadline(const TimerIndex& timers, TimerKind kind, uint32_t subject) {
+  const std::vector<uint32_t>& positions = timers.position[static_cast<size_t>(kind)];
+  const uint32_t at = subject < positions.size() ? positions[subject] : 0;
+  return at == 0 ? kNever : timers.heap[at - 1].deadline;
+}
+
+size_t timers_size(const TimerIndex& timers) { return timers.heap.size(); }
+
+std::vector<TimerKey> timers_sorted(const TimerIndex& timers) {
+  std::vector<TimerKey> out = timers.heap;
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool operator==(const TimerIndex& a, const TimerIndex& b) {
+  return a.heap.size() == b.heap.size() && timers_sorted(a) == timers_sorted(b);
+}
+
+ClosingReasonId inactivity_closing_reason(const State& state) {
+  const std::string wanted = fold_for_search(kInactivityReasonName);
+  for (size_t i = 0; i < state.closing_reasons.size(); ++i) {
+    if (fold_for_search(state.closing_reasons[i].name) == wanted) return ClosingReasonId(static_cast<uint32_t>(i));
+  }
+  return ClosingReasonId();
 }
 
 void timers_refresh_conversation(State& state, ConversationId id) {
   const Conversation& c = state.conversations.at(id.index());
   timers_set(state.timers, TimerKind::offer, id.value, offer_deadline(c));
   timers_set(state.timers, TimerKind::reply, id.value, c.reply_due_at);
+  timers_set(state.timers, TimerKind::reminder, id.value, c.reminder_at);
+  timers_set(state.timers, TimerKind::inactivity, id.value, inactivity_deadline(state, c));
 }
 
 void timers_refresh_user(State& state, UserId id) {
@@ -101,6 +220,8 @@ TimerIndex rebuild_timers(const State& state) {
     const Conversation& c = state.conversations[i];
     timers_set(timers, TimerKind::offer, static_cast<uint32_t>(i), offer_deadline(c));
     timers_set(timers, TimerKind::reply, static_cast<uint32_t>(i), c.reply_due_at);
+    timers_set(timers, TimerKind::reminder, static_cast<uint32_t>(i), c.reminder_at);
+    timers_set(timers, TimerKind::inactivity, static_cast<uint32_t>(i), inactivity_deadline(state, c));
   }
   for (size_t i = 0; i < state.users.size(); ++i) {
     timers_set(timers, TimerKind::disconnect_grace, static_cast<uint32_t>(i), state.users[i].grace_ends_at);
@@ -115,13 +236,15 @@ TimerIndex rebuild_timers(const State& state) {
 
 int64_t next_deadline(const State& state) {
   if (!state.routing.dispatchable.empty()) return state.clock_ms;
-  return state.timers.due.empty() ? kNoDeadline : state.timers.due.begin()->deadline;
+  const TimerKey* front = timers_front(state.timers);
+  return front == nullptr ? kNoDeadline : front->deadline;
 }
 
 std::vector<Event> tick(const State& state, int64_t now_ms) {
   if (!state.routing.dispatchable.empty()) return dispatch(state, state.clock_ms);
-  if (state.timers.due.empty()) return {};
-  const TimerKey timer = *state.timers.due.begin();
+  const TimerKey* front = timers_front(state.timers);
+  if (front == nullptr) return {};
+  const TimerKey timer = *front;
   if (timer.deadline > now_ms) return {};
   return fire(state, timer, std::max(timer.deadline, state.clock_ms));
 }
@@ -129,7 +252,7 @@ std::vector<Event> tick(const State& state, int64_t now_ms) {
 std::vector<Event> run_due(State& state, int64_t now_ms) {
   std::vector<Event> out;
   for (;;) {
-    const TimerKey* first = state.timers.due.empty() ? nullptr : &*state.timers.due.begin();
+    const TimerKey* first = timers_front(state.timers);
     const bool dispatching = !state.routing.dispatchable.empty();
     const TimerKey fired = first != nullptr ? *first : TimerKey{};
     std::vector<Event> events = tick(state, now_ms);
@@ -139,8 +262,7 @@ std::vector<Event> run_due(State& state, int64_t now_ms) {
       out.push_back(std::move(event));
     }
     if (!dispatching) {
-      const auto left = state.timers.deadlines.find(static_cast<uint64_t>(fired.kind) << 32 | fired.subject);
-      INBOX_ASSERT(left == state.timers.deadlines.end() || left->second != fired.deadline,
+      INBOX_ASSERT(timers_deadline(state.timers, fired.kind, fired.subject) != fired.deadline,
                    "a fired timer's events must clear or move its deadline, or it would fire forever");
     }
   }

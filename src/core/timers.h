@@ -1,19 +1,20 @@
 // The inbox's timers: every deadline the core owes an event at (offer timeout, reply timer, disconnect
-// grace, chats returned, direct-routing expiry; issue 6 adds reminders, inactivity and the WhatsApp window).
+// grace, chats returned, direct-routing expiry, reminders, inactivity close). Rules: docs/scheduler.md.
 //
 // A timer is not a separate record: it is a deadline field of the event-sourced state (e.g.
 // Conversation::offer_expires_at), so it survives a restart and a rebuild from the log. TimerIndex is the
-// derived index over those fields (like the views): a set ordered by (deadline, kind, subject) plus a map
-// subject -> deadline for cancel, each O(log n). Firing yields events whose apply() clears the field, so a
+// derived index over those fields (like the views): a min-heap by (deadline, kind, subject) with each
+// timer's position, so schedule, move, cancel and fire are O(log n). Firing yields events whose apply() clears the field, so a
 // timer fires once, and a clock that goes backwards finds nothing left to fire again.
 #pragma once
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <set>
-#include <unordered_map>
 #include <vector>
 
 #include "core/events.h"
+#include "core/model.h"
 #include "core/ids.h"
 #include "core/reflect.h"
 
@@ -21,13 +22,19 @@ namespace inbox {
 
 struct State;
 
-// Appended only (issue 6 adds its kinds after these).
-enum class TimerKind : uint8_t { offer, reply, disconnect_grace, chats_return, direct_route };
+// Appended only. reminder: Conversation::reminder_at; inactivity: derived from Conversation::activity_at and
+// Settings::inactivity_close_after_ms (docs/scheduler.md).
+enum class TimerKind : uint8_t { offer, reply, disconnect_grace, chats_return, direct_route, reminder, inactivity };
 template <>
 struct EnumNames<TimerKind> {
-  static constexpr std::array<const char*, 5> names = {"offer", "reply", "disconnect_grace", "chats_return",
-                                                       "direct_route"};
+  static constexpr std::array<const char*, 7> names = {"offer",        "reply",    "disconnect_grace", "chats_return",
+                                                       "direct_route", "reminder", "inactivity"};
 };
+
+// The closing reason inactivity closes with: the first (lowest id) named "inactivity" up to case and
+// accents; invalid when there is none yet (the timer then creates it, with the next id).
+ClosingReasonId inactivity_closing_reason(const State& state);
+constexpr const char* kInactivityReasonName = "inactivity";
 
 struct TimerKey {
   int64_t deadline = 0;
@@ -44,21 +51,31 @@ struct TimerKey {
   }
 };
 
-struct TimerIndex {
-  std::set<TimerKey> due;                           // in firing order
-  std::unordered_map<uint64_t, int64_t> deadlines;  // (kind << 32 | subject) -> its deadline in `due`
+constexpr size_t kTimerKinds = 7;
+static_assert(EnumNames<TimerKind>::names.size() == kTimerKinds, "one position table per timer kind");
 
-  template <class F>
-  static void fields(F&& f) {
-    f("due", &TimerIndex::due);
-    f("deadlines", &TimerIndex::deadlines);
-  }
+// An indexed 4-ary min-heap of TimerKey (contiguous: a million timers stay cache-friendly) plus, per kind,
+// each subject's position in it (subjects are dense entity indices, so a vector, not a hash map).
+// Equality compares the scheduled timers, not the heap's layout (which depends on the order of changes).
+struct TimerIndex {
+  std::vector<TimerKey> heap;                               // heap[0] fires first
+  std::array<std::vector<uint32_t>, kTimerKinds> position;  // [kind][subject]: heap index + 1; 0: none
+
+  friend bool operator==(const TimerIndex& a, const TimerIndex& b);
+  friend bool operator!=(const TimerIndex& a, const TimerIndex& b) { return !(a == b); }
 };
 
 constexpr int64_t kNoDeadline = std::numeric_limits<int64_t>::max();
 
 // Schedules, moves or (deadline kNever) cancels one timer. O(log n).
 void timers_set(TimerIndex& timers, TimerKind kind, uint32_t subject, int64_t deadline);
+// The timer that fires first (nullptr: none). O(1).
+const TimerKey* timers_front(const TimerIndex& timers);
+// One timer's deadline (kNever: not scheduled). O(1).
+int64_t timers_deadline(const TimerIndex& timers, TimerKind kind, uint32_t subject);
+size_t timers_size(const TimerIndex& timers);
+// Every scheduled timer in firing order (tests, tools). O(n log n).
+std::vector<TimerKey> timers_sorted(const TimerIndex& timers);
 // Re-read a subject's deadline fields after apply() changed it.
 void timers_refresh_conversation(State& state, ConversationId id);
 void timers_refresh_user(State& state, UserId id);

@@ -12,11 +12,36 @@ namespace {
 
 size_t status_index(ConversationStatus status) { return static_cast<size_t>(status); }
 
+// The secondary orders a conversation has a place in (none: not in that order).
+bool in_window_order(const ViewKey& key) { return key.status != ConversationStatus::closed; }
+bool in_overdue_order(const ViewKey& key) { return key.overdue_since != kNever; }
+
 void bucket_insert(Bucket& bucket, const ViewKey& key, ConversationId id) {
   const size_t s = status_index(key.status);
   const bool inserted = bucket.lists[s].insert(ListKey{key.last_message_at, id.value}).second;
   INBOX_ASSERT(inserted, "a conversation is in a bucket once: move it in the views rather than insert it again");
   if (key.awaiting_reply) ++bucket.awaiting[s];
+  if (in_window_order(key)) bucket.by_window[s].insert(ListKey{key.window_closes_at, id.value});
+  if (in_overdue_order(key)) bucket.overdue[s].insert(ListKey{key.overdue_since, id.value});
+}
+
+// Moves one conversation within a secondary order (sets indexed by status), reusing the node: most changes
+// (a reply, an assignment within a status) leave it where it is and cost nothing.
+void move_secondary(std::array<std::set<ListKey>, kStatusCount>* from_sets, bool from_in, const ListKey& from_key,
+                    size_t from_status, std::array<std::set<ListKey>, kStatusCount>* to_sets, bool to_in,
+                    const ListKey& to_key, size_t to_status) {
+  if (from_in && to_in && from_sets == to_sets && from_status == to_status && from_key == to_key) return;
+  if (from_in) {
+    auto node = (*from_sets)[from_status].extract(from_key);
+    INBOX_ASSERT(!node.empty(), "the secondary orders hold the conversation as it was before this change");
+    if (to_in) {
+      node.value() = to_key;
+      const bool inserted = (*to_sets)[to_status].insert(std::move(node)).inserted;
+      INBOX_ASSERT(inserted, "a conversation is in a secondary order once");
+    }
+  } else if (to_in) {
+    (*to_sets)[to_status].insert(to_key);
+  }
 }
 
 void bucket_uncount(Bucket& bucket, const ViewKey& key) {
@@ -112,17 +137,20 @@ std::vector<ConversationId> list_conversations(const State& state, const ListQue
   const Views& views = state.views;
   const size_t s = status_index(query.status);
   // All is Assigned and Unassigned merged: one list fewer to keep up to date per message.
-  const std::set<ListKey>* first = &views.assigned.lists[s];
-  const std::set<ListKey>* second = &views.unassigned.lists[s];
+  const Bucket* first = &views.assigned;
+  const Bucket* second = &views.unassigned;
   if (query.section != Section::all) {
-    if (query.section == Section::mine) first = &views.by_user[query.viewer.index()].lists[s];
-    if (query.section == Section::unassigned) first = &views.unassigned.lists[s];
-    second = first;
+    if (query.section == Section::mine) first = &views.by_user[query.viewer.index()];
+    if (query.section == Section::unassigned) first = &views.unassigned;
+    second = nullptr;
   }
   size_t skipped = 0;
+  bool overdue_pass = true;
   const auto take = [&](const ListKey& key) {
     if (out.size() >= query.limit) return false;
-    if (query.section == Section::teammates && state.conversations[key.second].assignee == query.viewer) return true;
+    const Conversation& c = state.conversations[key.second];
+    if (query.section == Section::teammates && c.assignee == query.viewer) return true;
+    if (!overdue_pass && c.overdue_since != kNever) return true;  // already listed at the top
     if (skipped < query.offset) {
       ++skipped;
       return true;
@@ -132,11 +160,31 @@ std::vector<ConversationId> list_conversations(const State& state, const ListQue
   };
   // A single list walks with an empty second range.
   static const std::set<ListKey> kEmpty;
-  const std::set<ListKey>& other = second != first ? *second : kEmpty;
+  const auto lists = [&](std::array<std::set<ListKey>, kStatusCount> Bucket::*member) {
+    return std::make_pair(&(first->*member)[s], second != nullptr ? &(second->*member)[s] : &kEmpty);
+  };
+  // Overdue first (the longest overdue at the top), then the chosen order.
+  const auto [overdue_a, overdue_b] = lists(&Bucket::overdue);
+  merge_walk(overdue_a->begin(), overdue_a->end(), overdue_b->begin(), overdue_b->end(), std::less<ListKey>(), take);
+  overdue_pass = false;
+  if (query.order == SortOrder::window_closing_soon) {
+    // Open windows (closing after now) soonest first, then the closed ones; closed conversations have no order.
+    const auto [a, b] = lists(&Bucket::by_window);
+    const auto a_mid = a->upper_bound(ListKey{query.now_ms, UINT32_MAX});
+    const auto b_mid = b->upper_bound(ListKey{query.now_ms, UINT32_MAX});
+    merge_walk(a_mid, a->end(), b_mid, b->end(), std::less<ListKey>(), take);
+    merge_walk(a->begin(), a_mid, b->begin(), b_mid, std::less<ListKey>(), take);
+    if (query.status == ConversationStatus::closed) {
+      const auto [la, lb] = lists(&Bucket::lists);
+      merge_walk(la->begin(), la->end(), lb->begin(), lb->end(), std::less<ListKey>(), take);
+    }
+    return out;
+  }
+  const auto [a, b] = lists(&Bucket::lists);
   if (query.order == SortOrder::oldest_first) {
-    merge_walk(first->begin(), first->end(), other.begin(), other.end(), std::less<ListKey>(), take);
+    merge_walk(a->begin(), a->end(), b->begin(), b->end(), std::less<ListKey>(), take);
   } else {
-    merge_walk(first->rbegin(), first->rend(), other.rbegin(), other.rend(), std::greater<ListKey>(), take);
+    merge_walk(a->rbegin(), a->rend(), b->rbegin(), b->rend(), std::greater<ListKey>(), take);
   }
   return out;
 }
@@ -153,7 +201,8 @@ std::string identity_key_for_phone(std::string_view e164) { return "tel:" + std:
 void views_add_user(Views& views) { views.by_user.emplace_back(); }
 
 ViewKey view_key(const Conversation& conversation) {
-  return ViewKey{conversation.status, conversation.assignee, conversation.last_message_at, conversation.awaiting_reply};
+  return ViewKey{conversation.status,         conversation.assignee,          conversation.last_message_at,
+                 conversation.awaiting_reply, window_closes_at(conversation), conversation.overdue_since};
 }
 
 void views_insert_conversation(Views& views, const ViewKey& key, ConversationId id) {
@@ -164,16 +213,32 @@ void views_insert_conversation(Views& views, const ViewKey& key, ConversationId 
 void views_move_conversation(Views& views, const ViewKey& from, const ViewKey& to, ConversationId id) {
   const Buckets source = buckets_of(views, from);
   const Buckets target = buckets_of(views, to);
+  const ListKey window_from{from.window_closes_at, id.value}, window_to{to.window_closes_at, id.value};
+  const ListKey overdue_from{from.overdue_since, id.value}, overdue_to{to.overdue_since, id.value};
+  const size_t from_s = status_index(from.status), to_s = status_index(to.status);
   for (size_t i = 0; i < std::max(source.size, target.size); ++i) {
     if (i >= target.size) {
       const size_t erased = source.items[i]->lists[status_index(from.status)].erase(ListKey{from.last_message_at, id.value});
       INBOX_ASSERT(erased == 1, "the views must hold the conversation as it was before this change");
       bucket_uncount(*source.items[i], from);
+      if (in_window_order(from)) source.items[i]->by_window[from_s].erase(window_from);
+      if (in_overdue_order(from)) source.items[i]->overdue[from_s].erase(overdue_from);
       continue;
     }
     if (i >= source.size) {
       bucket_insert(*target.items[i], to, id);
       continue;
+    }
+    move_secondary(&source.items[i]->by_window, in_window_order(from), window_from, from_s, &target.items[i]->by_window,
+                   in_window_order(to), window_to, to_s);
+    move_secondary(&source.items[i]->overdue, in_overdue_order(from), overdue_from, from_s, &target.items[i]->overdue,
+                   in_overdue_order(to), overdue_to, to_s);
+    if (source.items[i] == target.items[i] && from.status == to.status && from.last_message_at == to.last_message_at) {
+      if (from.awaiting_reply != to.awaiting_reply) {
+        bucket_uncount(*source.items[i], from);
+        if (to.awaiting_reply) ++target.items[i]->awaiting[to_s];
+      }
+      continue;  // same place in the main list
     }
     auto node = source.items[i]->lists[status_index(from.status)].extract(ListKey{from.last_message_at, id.value});
     INBOX_ASSERT(!node.empty(), "the views must hold the conversation as it was before this change");

@@ -25,10 +25,12 @@ struct EnumNames<Section> {
   static constexpr std::array<const char*, 4> names = {"mine", "unassigned", "all", "teammates"};
 };
 
-enum class SortOrder : uint8_t { oldest_first, newest_first };
+// window_closing_soon: WhatsApp windows still open, the soonest to close first; then the closed ones
+// (never opened first, then by when they closed). Needs ListQuery::now_ms.
+enum class SortOrder : uint8_t { oldest_first, newest_first, window_closing_soon };
 template <>
 struct EnumNames<SortOrder> {
-  static constexpr std::array<const char*, 2> names = {"oldest_first", "newest_first"};
+  static constexpr std::array<const char*, 3> names = {"oldest_first", "newest_first", "window_closing_soon"};
 };
 
 // (last_message_at, conversation index): ordered sets of these are the sorted lists.
@@ -38,11 +40,17 @@ using ListKey = std::pair<int64_t, uint32_t>;
 struct Bucket {
   std::array<std::set<ListKey>, kStatusCount> lists;
   std::array<uint32_t, kStatusCount> awaiting{};  // of each list, how many await our reply
+  // Active (not closed) conversations only, keyed (window_closes_at, id): the "window closing soon" order.
+  std::array<std::set<ListKey>, kStatusCount> by_window;
+  // Overdue conversations, keyed (overdue_since, id): listed first, at the top, in every order.
+  std::array<std::set<ListKey>, kStatusCount> overdue;
 
   template <class F>
   static void fields(F&& f) {
     f("lists", &Bucket::lists);
     f("awaiting", &Bucket::awaiting);
+    f("by_window", &Bucket::by_window);
+    f("overdue", &Bucket::overdue);
   }
 };
 
@@ -84,6 +92,7 @@ struct ListQuery {
   SortOrder order = SortOrder::oldest_first;
   size_t offset = 0;
   size_t limit = 100;
+  int64_t now_ms = 0;  // window_closing_soon: windows closing after this come first
 };
 
 // Agents see Mine and Unassigned; Operator, Supervisor and Administrator see every section.
@@ -106,6 +115,8 @@ struct ViewKey {
   UserId assignee;
   int64_t last_message_at = kNever;
   bool awaiting_reply = false;
+  int64_t window_closes_at = kNever;
+  int64_t overdue_since = kNever;
 };
 ViewKey view_key(const Conversation& conversation);
 

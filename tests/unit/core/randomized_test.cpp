@@ -18,6 +18,7 @@
 #include "core/state.h"
 #include "core/timers.h"
 #include "core/views.h"
+#include "seeded.h"
 
 using namespace inbox;
 
@@ -64,6 +65,7 @@ class Generator {
       }
       case 18: return {actor, TagConversation{conversation(state), {word(), word()}, chance(2) ? TagMode::add : TagMode::replace}};
       default:
+        if (chance(3)) return reminder_command(state, actor);
         if (chance(2)) return assignment_command(state, actor);
         return {actor, StartConversation{pick<ContactId>(state.contacts.size()), ChannelId(static_cast<uint32_t>(below(3))), Template{"oi", "pt", {}}}};
     }
@@ -110,6 +112,29 @@ class Generator {
         return {actor, SendCampaign{ChannelId(0), contacts, Template{"promo", "pt", {}}, team, chance(3) ? UserId() : agent}};
       }
       default: return {UserId(), SetUserConnection{pick_user(state), chance(2)}};
+    }
+  }
+
+  // Reminders (presets, custom times around now, some in the past), cancels, and the inactivity period.
+  Command reminder_command(const State& state, UserId actor) {
+    const ConversationId id = chance(3) ? conversation(state)
+                                        : newest(state, [](const Conversation& c) { return c.reminder_at != kNever; });
+    const Conversation* c = find_conversation(state, id);
+    const UserId who = c != nullptr && c->assignee.valid() && chance(2) ? c->assignee : actor;
+    switch (below(4)) {
+      case 0: return {who, CancelReminder{id}};
+      case 1: {
+        Settings settings = state.settings;
+        settings.inactivity_close_after_ms = chance(3) ? 0 : static_cast<int64_t>(600'000 + below(4 * 3'600'000));
+        return {actor, UpdateSettings{settings}};
+      }
+      default: {
+        const auto preset = static_cast<ReminderPreset>(below(6));
+        const int64_t due_at = preset == ReminderPreset::custom
+                                   ? state.clock_ms + static_cast<int64_t>(below(8 * 3'600'000)) - 600'000
+                                   : 0;
+        return {who, SetReminder{id, preset, due_at, !chance(3)}};
+      }
     }
   }
 
@@ -278,12 +303,5 @@ void run_seed(uint64_t seed, int steps) {
 }  // namespace
 
 TEST_CASE("random command sequences keep every invariant after every step") {
-  const char* seed_text = std::getenv("INBOX_SEED");
-  const char* steps_text = std::getenv("INBOX_STEPS");
-  const int steps = steps_text != nullptr ? std::atoi(steps_text) : 1500;
-  if (seed_text != nullptr) {
-    run_seed(std::strtoull(seed_text, nullptr, 10), steps);
-    return;
-  }
-  for (uint64_t seed = 1; seed <= 6; ++seed) run_seed(seed, steps);
+  inbox::test::run_seeds(6, 1500, run_seed);
 }
