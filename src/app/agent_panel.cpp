@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "app/labels.h"
 #include "app/test_locator.h"
 #include "core/state.h"
 #include "core/views.h"
@@ -11,32 +12,8 @@
 namespace inbox::ui {
 namespace {
 
-const char* role_label(Role role) {
-  switch (role) {
-    case Role::administrator: return "Administrator";
-    case Role::supervisor: return "Supervisor";
-    case Role::operator_: return "Operator";
-    case Role::agent: return "Agent";
-  }
-  return "";
-}
-
-struct StatusChoice {
-  UserStatus status;
-  const char* label;
-};
-constexpr StatusChoice kChoices[] = {
-    {UserStatus::available, "Available"},
-    {UserStatus::idle, "Idle"},
-    {UserStatus::unavailable, "Unavailable"},
-};
-
-const char* status_label(UserStatus status) {
-  for (const auto& choice : kChoices) {
-    if (choice.status == status) return choice.label;
-  }
-  return "RONA";
-}
+// What an agent may set themselves to (RONA is the system's).
+constexpr UserStatus kChoices[] = {UserStatus::available, UserStatus::idle, UserStatus::unavailable};
 
 // Conversations the user holds that are not closed.
 uint32_t active_chats(const State& state, UserId user) {
@@ -89,9 +66,9 @@ void draw_agent_status(sync::Engine& engine, UserId viewer, const LocalClock& cl
   const bool open = ImGui::BeginCombo("##status", status_label(user->status));
   locator_label_last_item("##status");
   if (open) {
-    for (const auto& choice : kChoices) {
-      if (ImGui::Selectable(choice.label, user->status == choice.status) && user->status != choice.status) {
-        engine.submit(Command{viewer, SetUserStatus{viewer, choice.status}}, clock.now_ms);
+    for (const UserStatus choice : kChoices) {
+      if (ImGui::Selectable(status_label(choice), user->status == choice) && user->status != choice) {
+        engine.submit(Command{viewer, SetUserStatus{viewer, choice}}, clock.now_ms);
       }
     }
     ImGui::EndCombo();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/labels.h"
 #include "app/tags_text.h"
 #include "core/state.h"
 #include "core/text.h"
@@ -15,16 +16,6 @@ namespace {
 
 void submit(sync::Engine& engine, UserId viewer, const LocalClock& clock, CommandBody body) {
   engine.submit(Command{viewer, std::move(body)}, clock.now_ms);
-}
-
-const char* status_label(UserStatus status) {
-  switch (status) {
-    case UserStatus::available: return "available";
-    case UserStatus::idle: return "idle";
-    case UserStatus::unavailable: return "unavailable";
-    case UserStatus::rona: return "RONA";
-  }
-  return "";
 }
 
 // Agents to pick for a transfer or a conference: everyone who can hold conversations but the viewer.

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/agent_panel.h"
+#include "app/labels.h"
 #include "app/test_locator.h"
 #include "core/search.h"
 #include "core/state.h"
@@ -46,16 +47,6 @@ constexpr std::array<TabInfo, 4> kTabs = {{
 const char* section_label(Section section) {
   for (const auto& info : kSections) {
     if (info.section == section) return info.label;
-  }
-  return "";
-}
-
-const char* channel_label(ChannelKind kind) {
-  switch (kind) {
-    case ChannelKind::whatsapp: return "WhatsApp";
-    case ChannelKind::instagram: return "Instagram";
-    case ChannelKind::messenger: return "Messenger";
-    case ChannelKind::webchat: return "Webchat";
   }
   return "";
 }
