@@ -130,6 +130,47 @@ void draw_tags_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer, 
   ImGui::EndPopup();
 }
 
+struct ReminderChoice {
+  ReminderPreset preset;
+  int64_t in_ms;
+  const char* label;
+};
+constexpr int64_t kMinuteMs = 60'000;
+constexpr ReminderChoice kReminderChoices[] = {
+    {ReminderPreset::in_30_minutes, 30 * kMinuteMs, "In 30 minutes"},
+    {ReminderPreset::in_1_hour, 60 * kMinuteMs, "In 1 hour"},
+    {ReminderPreset::in_4_hours, 4 * 60 * kMinuteMs, "In 4 hours"},
+    {ReminderPreset::in_24_hours, 24 * 60 * kMinuteMs, "In 24 hours"},
+    {ReminderPreset::in_31_hours, 31 * 60 * kMinuteMs, "In 31 hours"},
+};
+
+void draw_remind_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId id, const LocalClock& clock) {
+  if (!ImGui::BeginPopup("remind_popup")) return;
+  const State& state = engine.state();
+  const Conversation& c = state.conversations[id.index()];
+  if (c.reminder_at != kNever) {
+    ImGui::TextDisabled("Reminder set for %s", format_date_time(c.reminder_at, clock).c_str());
+    if (ImGui::Selectable("Cancel reminder")) submit(engine, viewer, clock, CancelReminder{id});
+    ImGui::Separator();
+  }
+  ImGui::Checkbox("Postpone contact until reminder", &ui.remind_postpone);
+  const Channel* channel = find_channel(state, c.channel);
+  const int64_t window_closes = window_closes_at(c);
+  for (const ReminderChoice& choice : kReminderChoices) {
+    if (ImGui::Selectable(choice.label)) {
+      submit(engine, viewer, clock, SetReminder{id, choice.preset, 0, ui.remind_postpone});
+    }
+    // Warn before the agent picks: after the window closes only templates can reach the customer.
+    const bool after_window = channel != nullptr && channel->kind == ChannelKind::whatsapp &&
+                              (window_closes == kNever || clock.now_ms + choice.in_ms >= window_closes);
+    if (after_window) {
+      ImGui::SameLine();
+      ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), "window closed by then: templates only");
+    }
+  }
+  ImGui::EndPopup();
+}
+
 }  // namespace
 
 void draw_chat_actions(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId conversation,
@@ -143,10 +184,13 @@ void draw_chat_actions(ChatActionsState& ui, sync::Engine& engine, UserId viewer
   if (ImGui::Button("Conference")) ImGui::OpenPopup("conference_popup");
   ImGui::SameLine();
   if (ImGui::Button("Tags")) ImGui::OpenPopup("tags_popup");
+  ImGui::SameLine();
+  if (ImGui::Button("Remind")) ImGui::OpenPopup("remind_popup");
   draw_close_popup(ui, engine, viewer, conversation, clock);
   draw_transfer_popup(engine, viewer, conversation, clock);
   draw_conference_popup(engine, viewer, conversation, clock);
   draw_tags_popup(ui, engine, viewer, conversation, clock);
+  draw_remind_popup(ui, engine, viewer, conversation, clock);
 }
 
 }  // namespace inbox::ui

@@ -14,6 +14,7 @@ struct ChatActionsState {
   std::string reason_search;
   ClosingReasonId reason;
   std::string tags_text;  // comma-separated
+  bool remind_postpone = true;  // "postpone contact until reminder", on by default
 };
 
 void draw_chat_actions(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId conversation,

@@ -175,6 +175,13 @@ void draw_conversation_row(ShellState& ui, const State& state, ConversationId id
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw_right_aligned(format_list_time(c.last_message_at, clock).c_str(), dim, ImVec2(right, top_left.y));
 
+  if (c.overdue_since != kNever) {  // a due reminder nobody acted on yet
+    const std::string overdue = "Overdue: " + format_date_time(c.overdue_since, clock);
+    draw->AddText(ImVec2(top_left.x, top_left.y + 2 * line), IM_COL32(192, 40, 40, 255), overdue.c_str());
+  } else if (c.reminder_at != kNever) {
+    const std::string reminder = "Reminder: " + format_date_time(c.reminder_at, clock);
+    draw->AddText(ImVec2(top_left.x, top_left.y + 2 * line), ImGui::GetColorU32(ImGuiCol_TextDisabled), reminder.c_str());
+  }
   const std::string assignee = c.assignee.valid() ? user_name(state, c.assignee) : std::string("Unassigned");
   const float assignee_width = ImGui::CalcTextSize(assignee.c_str()).x;
   draw_right_aligned(assignee.c_str(), dim, ImVec2(right, top_left.y + 2 * line));

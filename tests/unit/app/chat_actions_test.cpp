@@ -88,3 +88,32 @@ TEST_CASE("a closed conversation offers no actions") {
   CHECK_FALSE(f.shows("Transfer"));
   CHECK_FALSE(f.shows("Close"));
 }
+
+TEST_CASE("remind in 30 minutes: the chat waits in Scheduled, then comes back to Open overdue at the due instant") {
+  ShellFixture f;
+  f.click(f.row("Lucía Fernández"));
+  f.click("Remind");
+  REQUIRE(f.shows("Postpone contact until reminder"));
+  f.click("In 30 minutes");
+  CHECK(f.conversation(0).status == ConversationStatus::scheduled);
+  CHECK(f.conversation(0).reminder_at == f.clock.now_ms + 30 * kMinute);
+  f.click("Scheduled");
+  CHECK(f.lists("Lucía Fernández"));
+
+  f.engine.advance(f.clock.now_ms + 30 * kMinute - 1);
+  CHECK(f.conversation(0).status == ConversationStatus::scheduled);
+  f.engine.advance(f.clock.now_ms + 30 * kMinute);
+  CHECK(f.conversation(0).status == ConversationStatus::open);
+  CHECK(f.conversation(0).overdue_since == f.clock.now_ms + 30 * kMinute);
+}
+
+TEST_CASE("a reminder can be cancelled from the same menu") {
+  ShellFixture f;
+  f.click(f.row("Lucía Fernández"));
+  f.click("Remind");
+  f.click("In 4 hours");
+  REQUIRE(f.conversation(0).reminder_at != kNever);
+  f.click("Remind");
+  f.click("Cancel reminder");
+  CHECK(f.conversation(0).reminder_at == kNever);
+}
