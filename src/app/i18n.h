@@ -1,0 +1,30 @@
+// UI languages, gettext-style: the English text is the key, so a string reads the same at the call site in
+// every language and a missing translation falls back to English. Catalogs are assets/i18n/<code>.json,
+// {"English text": "translation"}; format strings keep their printf conversions in the same order.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace inbox::ui {
+
+enum class Language : uint8_t { en, es, pt, fr };
+inline constexpr Language kLanguages[] = {Language::en, Language::es, Language::pt, Language::fr};
+
+// The text in the current language. `english` must be a string literal (or otherwise outlive the catalog):
+// lookups are cached by its address, so per-frame calls cost one hash of a pointer.
+const char* tr(const char* english);
+
+Language current_language();
+void set_language(Language language);
+const char* language_code(Language language);  // "en", "es", "pt", "fr"
+const char* language_name(Language language);  // in its own language: "Español"
+// A browser language tag ("pt-BR", "fr", "es-419") to a language we have; nullopt for the rest.
+std::optional<Language> language_from_tag(std::string_view tag);
+
+// Replaces a language's catalog with the JSON object in `json`. Returns an error message (nothing changes)
+// when the text is not a JSON object of strings.
+std::optional<std::string> load_catalog(Language language, std::string_view json);
+
+}  // namespace inbox::ui
