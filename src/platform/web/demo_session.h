@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/shell.h"
+#include "core/seed_data.h"
 #include "platform/web/demo_store.h"
 #include "sync/local_engine.h"
 
@@ -12,6 +13,7 @@ namespace inbox::web {
 
 struct DemoSession {
   std::unique_ptr<sync::LocalEngine> engine = std::make_unique<sync::LocalEngine>();
+  DemoOptions options;  // the seeded workspace's size: ?contacts=N in the page address (benchmarks use 100,000)
   DemoStore store;
   bool ready = false;  // false while loading or resetting: the UI shows a loading screen
 };

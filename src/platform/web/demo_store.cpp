@@ -8,15 +8,13 @@
 namespace inbox::web {
 namespace {
 
-constexpr const char* kDatabase = "agent-inbox-demo";
-
 DemoStore& self_of(void* self) { return *static_cast<DemoStore*>(self); }
 
 }  // namespace
 
 void DemoStore::load(Loaded done) {
   loaded_ = std::move(done);
-  emscripten_idb_async_exists(kDatabase, sync::kManifestKey, this, on_exists, on_load_error);
+  emscripten_idb_async_exists(database_.c_str(), sync::kManifestKey, this, on_exists, on_load_error);
 }
 
 void DemoStore::on_exists(void* self, int exists) {
@@ -25,7 +23,7 @@ void DemoStore::on_exists(void* self, int exists) {
     store.loaded_(std::vector<Event>());
     return;
   }
-  emscripten_idb_async_load(kDatabase, sync::kManifestKey, self, on_manifest_loaded, on_load_error);
+  emscripten_idb_async_load(store.database_.c_str(), sync::kManifestKey, self, on_manifest_loaded, on_load_error);
 }
 
 void DemoStore::on_manifest_loaded(void* self, void* data, int size) {
@@ -48,7 +46,7 @@ void DemoStore::load_next_chunk() {
     loaded_(std::move(loading_));
     return;
   }
-  emscripten_idb_async_load(kDatabase, sync::chunk_key(loading_chunk_).c_str(), this, on_chunk_loaded, on_load_error);
+  emscripten_idb_async_load(database_.c_str(), sync::chunk_key(loading_chunk_).c_str(), this, on_chunk_loaded, on_load_error);
 }
 
 void DemoStore::on_chunk_loaded(void* self, void* data, int size) {
@@ -96,14 +94,14 @@ void DemoStore::write_next_chunk() {
     next.chunks = pending_chunks_;
     buffer_ = sync::encode_manifest(next);
     manifest_ = std::move(next);
-    emscripten_idb_async_store(kDatabase, sync::kManifestKey, buffer_.data(), static_cast<int>(buffer_.size()), this,
+    emscripten_idb_async_store(database_.c_str(), sync::kManifestKey, buffer_.data(), static_cast<int>(buffer_.size()), this,
                                on_manifest_stored, on_store_error);
     return;
   }
   const size_t count = std::min(sync::kEventsPerChunk, writing_until_ - first);
   buffer_ = sync::encode_chunk(*log_, first, count);
   pending_chunks_.push_back({static_cast<uint32_t>(count), sync::fnv1a(buffer_)});
-  emscripten_idb_async_store(kDatabase, sync::chunk_key(writing_chunk_).c_str(), buffer_.data(),
+  emscripten_idb_async_store(database_.c_str(), sync::chunk_key(writing_chunk_).c_str(), buffer_.data(),
                              static_cast<int>(buffer_.size()), this, on_chunk_stored, on_store_error);
 }
 
@@ -145,7 +143,7 @@ void DemoStore::start_reset() {
   log_ = nullptr;
   manifest_ = {};
   stored_events_ = 0;
-  emscripten_idb_async_delete(kDatabase, sync::kManifestKey, this, on_manifest_deleted, on_manifest_deleted);
+  emscripten_idb_async_delete(database_.c_str(), sync::kManifestKey, this, on_manifest_deleted, on_manifest_deleted);
 }
 
 void DemoStore::on_manifest_deleted(void* self) {

@@ -15,6 +15,9 @@ namespace inbox::web {
 
 class DemoStore {
  public:
+  // Each demo size keeps its own database, so a large measurement workspace never replaces the everyday demo.
+  explicit DemoStore(std::string database = "agent-inbox-demo") : database_(std::move(database)) {}
+
   // Loaded events (empty: nothing stored yet) or why the stored demo could not be read.
   using Loaded = std::function<void(Result<std::vector<Event>>)>;
 
@@ -47,6 +50,7 @@ class DemoStore {
   void write_next_chunk();
   void fail_load(Error error);
 
+  std::string database_;
   const std::vector<Event>* log_ = nullptr;
   sync::LogManifest manifest_;
   size_t stored_events_ = 0;

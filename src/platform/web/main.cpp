@@ -72,6 +72,7 @@ void frame(void* arg) {
     inbox::web::wake(2);
   }
   if (!inbox::web::consume_wake(clock.now_ms)) return;  // idle: nothing changed, draw nothing
+  const double frame_started_ms = emscripten_get_now();
 
   const inbox::web::CanvasMetrics& canvas = inbox::web::canvas_metrics();
   if (inbox::web::take_pixel_ratio_changed()) {
@@ -104,7 +105,7 @@ void frame(void* arg) {
   glClearColor(1, 1, 1, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  inbox::web::count_frame();
+  inbox::web::count_frame(emscripten_get_now() - frame_started_ms);
   inbox::web::demo_after_frame(app.demo, app.shell);
   // ImGui trickles input: several key events for one key wait for later frames, which must come even though
   // no new input arrives.

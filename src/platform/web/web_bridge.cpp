@@ -6,6 +6,9 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 namespace inbox::web {
 namespace {
 
@@ -14,6 +17,8 @@ bool g_pixel_ratio_changed = false;
 int g_wake_frames = 3;
 int64_t g_wake_at_ms = 0;
 unsigned g_frames_drawn = 0;
+constexpr size_t kFrameTimesKept = 100000;
+std::vector<float> g_frame_times_ms;  // CPU time of each drawn frame since the page last took them (benchmarks)
 std::string g_clipboard;
 std::string g_items_json;
 
@@ -25,6 +30,12 @@ EM_JS(void, write_system_clipboard, (const char* text), {
 });
 
 // The page's clock (Date.now(), unless a test drives it through Module.inboxNow).
+EM_JS(double, page_query_value, (const char* name), {
+  const value = new URLSearchParams(location.search).get(UTF8ToString(name));
+  const number = value === null ? NaN : Number(value);
+  return Number.isInteger(number) ? number : NaN;
+});
+
 EM_JS(double, page_clock_ms, (), { return Module.inboxNow ? Module.inboxNow() : Date.now(); });
 
 const char* get_clipboard(void*) { return g_clipboard.c_str(); }
@@ -60,9 +71,17 @@ bool consume_wake(int64_t now_ms) {
   return true;
 }
 
-void count_frame() { ++g_frames_drawn; }
+void count_frame(double cpu_ms) {
+  ++g_frames_drawn;
+  if (g_frame_times_ms.size() < kFrameTimesKept) g_frame_times_ms.push_back(static_cast<float>(cpu_ms));
+}
 
 int64_t page_now_ms() { return static_cast<int64_t>(page_clock_ms()); }
+
+int64_t page_query_number(const char* name, int64_t fallback) {
+  const double value = page_query_value(name);
+  return value == value ? static_cast<int64_t>(value) : fallback;  // NaN: absent
+}
 
 void install_clipboard() {
   ImGuiIO& io = ImGui::GetIO();
@@ -92,6 +111,14 @@ EMSCRIPTEN_KEEPALIVE void inbox_set_clipboard(const char* text) {
 }
 
 EMSCRIPTEN_KEEPALIVE unsigned inbox_frames() { return inbox::web::g_frames_drawn; }
+
+// The CPU time of every frame drawn since the last call, as a JSON array of milliseconds (bench/browser).
+EMSCRIPTEN_KEEPALIVE const char* inbox_take_frame_times_json() {
+  static std::string json;
+  json = nlohmann::json(inbox::web::g_frame_times_ms).dump();
+  inbox::web::g_frame_times_ms.clear();
+  return json.c_str();
+}
 
 // Whether frames are still owed (input being handled, ImGui settling): tests wait for 0 before reading items.
 EMSCRIPTEN_KEEPALIVE int inbox_busy() { return inbox::web::g_wake_frames > 0 ? 1 : 0; }

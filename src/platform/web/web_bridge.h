@@ -21,10 +21,13 @@ bool take_pixel_ratio_changed();
 void wake(int frames);
 void wake_at(int64_t at_ms);
 bool consume_wake(int64_t now_ms);
-void count_frame();
+void count_frame(double cpu_ms);  // a frame was drawn, taking cpu_ms in the app (input to GL calls)
 
 // The page's clock: Date.now(), unless a test drives it through Module.inboxNow.
 int64_t page_now_ms();
+
+// A number from the page address's query (?contacts=100000), or `fallback` when absent or not a number.
+int64_t page_query_number(const char* name, int64_t fallback);
 
 // ImGui clipboard callbacks backed by navigator.clipboard (write) and the page's paste events (read).
 void install_clipboard();

@@ -1,0 +1,101 @@
+// The inbox in headless Chromium with a large demo workspace: load time, frame times while scrolling and while
+// typing, frames drawn while idle, and the download sizes. Usage (after scripts/build.sh):
+//   node bench/browser/inbox_frames.mjs [--contacts 100000]
+// Prints one JSON object; docs/performance.md quotes it. A measurement, not a test: it never fails on a number.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { clickItem, hasItem, launchBrowser, rowLabels, settle } from '../../tests/browser/lib/inbox_page.mjs';
+import { buildDir, startRelay } from '../../tests/browser/lib/relay.mjs';
+
+const { values: args } = parseArgs({
+  options: { contacts: { type: 'string', default: '100000' }, samples: { type: 'string', default: '120' } },
+});
+const contacts = Number(args.contacts);
+const samples = Number(args.samples);
+
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const round = (x) => Math.round(x * 100) / 100;
+  return { frames: sorted.length, median_ms: round(at(0.5)), p99_ms: round(at(0.99)), max_ms: round(sorted.at(-1)) };
+}
+
+// From navigation to the first frame drawn over a loaded workspace (the user can click from then on).
+async function timeToInteractive(page, url) {
+  const started = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => window.inbox && window.inbox.ready() && window.inbox.frames() > 0, null,
+                             { timeout: 600000, polling: 20 });
+  return Date.now() - started;
+}
+
+async function frameTimes(page, act) {
+  await settle(page);
+  await page.evaluate(() => window.inbox.takeFrameTimes());
+  await act();
+  await settle(page);
+  return page.evaluate(() => window.inbox.takeFrameTimes());
+}
+
+function gzipSize(file) {
+  const bytes = fs.readFileSync(file);
+  return { bytes: bytes.length, gzip_bytes: zlib.gzipSync(bytes, { level: 9 }).length };
+}
+
+const relay = await startRelay();
+const browser = await launchBrowser();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const url = `${relay.url}?contacts=${contacts}`;
+  const result = { contacts, chromium: browser.version() };
+
+  result.load_fresh_ms = await timeToInteractive(page, url);  // seeds the workspace in the page
+  await page.waitForFunction(() => window.inbox.saved(), null, { timeout: 600000, polling: 250 });
+  result.load_from_indexeddb_ms = await timeToInteractive(page, url);  // replays the stored event log
+  await settle(page);
+
+  // The biggest section the signed-in role sees: All for supervisors, Unassigned for agents, else Mine.
+  let rows = [];
+  for (const section of ['All', 'Unassigned', 'Mine']) {
+    if (!(await hasItem(page, section))) continue;
+    await clickItem(page, section);
+    rows = await rowLabels(page);
+    result.section = section;
+    if (rows.length > 0) break;
+  }
+  const listBox = (await page.evaluate(() => window.inbox.items())).find((item) => /conversation_list/.test(item.label));
+  await page.mouse.move(listBox.x + listBox.w / 2, listBox.y + listBox.h / 2);
+  result.scrolling = summary(await frameTimes(page, async () => {
+    for (let i = 0; i < samples; ++i) {
+      await page.mouse.wheel(0, 400);
+      await settle(page);
+    }
+  }));
+
+  await clickItem(page, rows[0]);
+  await clickItem(page, '##compose');
+  result.typing = summary(await frameTimes(page, async () => {
+    const text = 'Olá! Já verifiquei o seu pedido e ele sai amanhã de manhã. Qualquer dúvida, estou à disposição. ';
+    for (let i = 0; i < samples; ++i) {
+      await page.keyboard.type(text[i % text.length]);
+      await settle(page);
+    }
+  }));
+
+  await settle(page);
+  const framesBefore = await page.evaluate(() => window.inbox.frames());
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  result.idle_frames_in_5s = (await page.evaluate(() => window.inbox.frames())) - framesBefore;
+
+  const site = path.join(buildDir, 'web/site');
+  result.download = Object.fromEntries(['inbox.wasm', 'inbox.js', 'inbox.data', 'shell.js', 'text_input.js', 'index.html']
+    .filter((name) => fs.existsSync(path.join(site, name)))
+    .map((name) => [name, gzipSize(path.join(site, name))]));
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await browser.close();
+  await relay.stop();
+}
