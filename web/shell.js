@@ -70,6 +70,7 @@
         busy: () => Module._inbox_busy() !== 0,
         ready: () => Module._inbox_ready() !== 0,
         saved: () => Module._inbox_saved() !== 0,
+        loadedFromSnapshot: () => Module._inbox_loaded_from_snapshot() !== 0,
         takeFrameTimes: () => JSON.parse(Module.UTF8ToString(Module._inbox_take_frame_times_json())),
       };
       canvas.focus();

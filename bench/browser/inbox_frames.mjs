@@ -54,11 +54,12 @@ try {
 
   result.load_fresh_ms = await timeToInteractive(page, url);  // seeds the workspace in the page
   await page.waitForFunction(() => window.inbox.saved(), null, { timeout: 600000, polling: 250 });
-  result.load_from_indexeddb_ms = await timeToInteractive(page, url);  // replays the stored event log
+  result.load_from_indexeddb_ms = await timeToInteractive(page, url);  // the stored snapshot + the log after it
+  result.loaded_from_snapshot = await page.evaluate(() => window.inbox.loadedFromSnapshot());
   await settle(page);
 
   // The biggest section the signed-in role sees: All for supervisors, Unassigned for agents, else Mine.
-  let rows = [];
+  let rows = [];  // whether the section has any
   for (const section of ['All', 'Unassigned', 'Mine']) {
     if (!(await hasItem(page, section))) continue;
     await clickItem(page, section);
@@ -75,7 +76,8 @@ try {
     }
   }));
 
-  await clickItem(page, rows[0]);
+  const visible = await rowLabels(page);
+  await clickItem(page, visible[Math.floor(visible.length / 2)]);  // one the scroll left wholly on screen
   await clickItem(page, '##compose');
   result.typing = summary(await frameTimes(page, async () => {
     const text = 'Olá! Já verifiquei o seu pedido e ele sai amanhã de manhã. Qualquer dúvida, estou à disposição. ';

@@ -19,6 +19,12 @@ std::string chunk_key(size_t index) {
   return key;
 }
 
+std::string snapshot_key(uint64_t events) {
+  char key[40];
+  std::snprintf(key, sizeof(key), "snapshot/%09llu", static_cast<unsigned long long>(events));
+  return key;
+}
+
 uint32_t fnv1a(std::string_view bytes) {
   uint32_t hash = 2166136261u;
   for (char c : bytes) {
@@ -56,7 +62,9 @@ Result<std::vector<Event>> decode_chunk(std::string_view text, const ChunkInfo& 
 std::string encode_manifest(const LogManifest& manifest) {
   Json chunks = Json::array();
   for (const ChunkInfo& chunk : manifest.chunks) chunks.push_back({{"events", chunk.events}, {"checksum", chunk.checksum}});
-  return Json{{"version", manifest.version}, {"chunks", chunks}}.dump();
+  Json out{{"version", manifest.version}, {"chunks", chunks}};
+  if (manifest.snapshot) out["snapshot"] = {{"events", manifest.snapshot->events}, {"checksum", manifest.snapshot->checksum}};
+  return out.dump();
 }
 
 Result<LogManifest> decode_manifest(std::string_view text) {
@@ -78,6 +86,17 @@ Result<LogManifest> decode_manifest(std::string_view text) {
       return storage_error("The stored demo's manifest lists a malformed chunk.");
     }
     manifest.chunks.push_back({chunk["events"].get<uint32_t>(), chunk["checksum"].get<uint32_t>()});
+  }
+  if (j.contains("snapshot")) {
+    const Json& snapshot = j["snapshot"];
+    if (!snapshot.is_object() || !snapshot.contains("events") || !snapshot["events"].is_number_unsigned() ||
+        !snapshot.contains("checksum") || !snapshot["checksum"].is_number_unsigned()) {
+      return storage_error("The stored demo's manifest names a malformed snapshot.");
+    }
+    manifest.snapshot = SnapshotInfo{snapshot["events"].get<uint64_t>(), snapshot["checksum"].get<uint32_t>()};
+    uint64_t logged = 0;
+    for (const ChunkInfo& chunk : manifest.chunks) logged += chunk.events;
+    if (manifest.snapshot->events > logged) return storage_error("The stored demo's snapshot is ahead of its log.");
   }
   return manifest;
 }

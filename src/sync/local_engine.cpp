@@ -1,5 +1,6 @@
 #include "sync/local_engine.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -33,6 +34,24 @@ LocalEngine LocalEngine::from_events(std::vector<Event> events) {
   engine.log_ = std::move(events);
   engine.revision_ = 1;
   return engine;
+}
+
+LocalEngine LocalEngine::from_snapshot(State state, size_t snapshot_events, size_t tail_first, std::vector<Event> tail) {
+  LocalEngine engine;
+  engine.state_ = std::move(state);
+  const size_t covered = std::min(tail.size(), snapshot_events - std::min(snapshot_events, tail_first));
+  for (size_t i = covered; i < tail.size(); ++i) apply(engine.state_, tail[i]);
+  engine.log_ = std::move(tail);
+  engine.log_base_ = tail_first;
+  engine.revision_ = 1;
+  return engine;
+}
+
+void LocalEngine::forget_log_before(size_t first) {
+  if (first <= log_base_ || first > log_end()) return;
+  log_.erase(log_.begin(), log_.begin() + static_cast<std::ptrdiff_t>(first - log_base_));
+  log_.shrink_to_fit();
+  log_base_ = first;
 }
 
 uint64_t LocalEngine::submit(const Command& command, int64_t now_ms) {

@@ -21,6 +21,11 @@ class LocalEngine final : public Engine {
   // Rebuilds the engine from a stored event log (written by this engine: see event_log_codec.h).
   static LocalEngine from_events(std::vector<Event> events);
 
+  // Rebuilds the engine from a snapshot: `state` is the state after the log's first `snapshot_events` events;
+  // `tail` holds the stored events from number `tail_first` (<= snapshot_events) on. Only those after the
+  // snapshot are applied; the ones before it stay in the log so it keeps starting where the store's chunks do.
+  static LocalEngine from_snapshot(State state, size_t snapshot_events, size_t tail_first, std::vector<Event> tail);
+
   const State& state() const override { return state_; }
   uint64_t submit(const Command& command, int64_t now_ms) override;
   std::vector<Rejection> take_rejections() override;
@@ -28,13 +33,20 @@ class LocalEngine final : public Engine {
   int64_t next_deadline() const override;
   uint64_t revision() const override { return revision_; }
 
+  // The events since log_base(): the earlier ones are in a stored snapshot and no longer kept in memory.
   const std::vector<Event>& log() const { return log_; }
+  size_t log_base() const { return log_base_; }
+  size_t log_end() const { return log_base_ + log_.size(); }  // events applied since the workspace began
+
+  // Lets go of the events before `first` (a stored snapshot covers them). Keeps them all if `first` is ahead.
+  void forget_log_before(size_t first);
 
  private:
   void record(const std::vector<Event>& events);
 
   State state_;
   std::vector<Event> log_;
+  size_t log_base_ = 0;
   std::vector<Rejection> rejections_;
   uint64_t submissions_ = 0;
   uint64_t revision_ = 0;

@@ -35,7 +35,7 @@ void start(DemoSession& demo, ui::ShellState& shell, std::unique_ptr<sync::Local
   shell = ui::ShellState();
   shell.viewer = ui::default_viewer(demo.engine->state());
   demo.ready = true;
-  demo.store.save(demo.engine->log());
+  demo.store.save(*demo.engine);
   wake(3);
 }
 
@@ -49,10 +49,10 @@ void demo_open(DemoSession& demo, ui::ShellState& shell) {
   if (demo.options.contacts != defaults.contacts) {
     demo.store = DemoStore("agent-inbox-demo-" + std::to_string(demo.options.contacts));
   }
-  demo.store.load([&demo, &shell](Result<std::vector<Event>> loaded) {
+  demo.store.load([&demo, &shell](Result<std::unique_ptr<sync::LocalEngine>> loaded) {
     const int64_t now_ms = page_now_ms();
-    if (loaded.ok() && !loaded.value().empty()) {
-      start(demo, shell, std::make_unique<sync::LocalEngine>(sync::LocalEngine::from_events(std::move(loaded).value())));
+    if (loaded.ok() && loaded.value() != nullptr) {
+      start(demo, shell, std::move(loaded).value());
       return;
     }
     start(demo, shell, seeded_engine(demo.options, now_ms));
@@ -70,7 +70,7 @@ void demo_after_frame(DemoSession& demo, ui::ShellState& shell) {
     demo.store.reset([&demo, &shell] { start(demo, shell, seeded_engine(demo.options, page_now_ms())); });
     return;
   }
-  demo.store.save(demo.engine->log());
+  demo.store.save(*demo.engine);
 }
 
 }  // namespace inbox::web

@@ -5,12 +5,20 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/binary_codec.h"
+
 namespace inbox::web {
 namespace {
 
 DemoStore& self_of(void* self) { return *static_cast<DemoStore*>(self); }
 
+std::string_view bytes_of(void* data, int size) {
+  return std::string_view(static_cast<const char*>(data), static_cast<size_t>(size));
+}
+
 }  // namespace
+
+// --- loading: manifest, then the snapshot if any, then the chunks after it ---------------------------------
 
 void DemoStore::load(Loaded done) {
   loaded_ = std::move(done);
@@ -20,7 +28,7 @@ void DemoStore::load(Loaded done) {
 void DemoStore::on_exists(void* self, int exists) {
   DemoStore& store = self_of(self);
   if (!exists) {
-    store.loaded_(std::vector<Event>());
+    store.loaded_(std::unique_ptr<sync::LocalEngine>());
     return;
   }
   emscripten_idb_async_load(store.database_.c_str(), sync::kManifestKey, self, on_manifest_loaded, on_load_error);
@@ -28,38 +36,79 @@ void DemoStore::on_exists(void* self, int exists) {
 
 void DemoStore::on_manifest_loaded(void* self, void* data, int size) {
   DemoStore& store = self_of(self);
-  Result<sync::LogManifest> manifest =
-      sync::decode_manifest(std::string_view(static_cast<const char*>(data), static_cast<size_t>(size)));
+  Result<sync::LogManifest> manifest = sync::decode_manifest(bytes_of(data, size));
   if (!manifest.ok()) {
     store.fail_load(manifest.error());
     return;
   }
   store.manifest_ = std::move(manifest).value();
-  store.loading_.clear();
-  store.loading_chunk_ = 0;
-  store.load_next_chunk();
+  store.loading_snapshot_.reset();
+  store.loaded_from_snapshot_ = false;
+  if (!store.manifest_.snapshot) {
+    store.load_log_from(0);
+    return;
+  }
+  emscripten_idb_async_load(store.database_.c_str(), sync::snapshot_key(store.manifest_.snapshot->events).c_str(), self,
+                            on_snapshot_loaded, on_snapshot_missing);
+}
+
+void DemoStore::on_snapshot_loaded(void* self, void* data, int size) {
+  DemoStore& store = self_of(self);
+  const std::string_view bytes = bytes_of(data, size);
+  Result<State> state = sync::fnv1a(bytes) == store.manifest_.snapshot->checksum
+                            ? state_from_binary(bytes)
+                            : Result<State>(Error{ErrorCode::invalid_json, "The stored snapshot is damaged."});
+  if (!state.ok()) {  // e.g. written by a build with another state layout: the whole log still works
+    store.load_log_from(0);
+    return;
+  }
+  store.loading_snapshot_ = std::move(state).value();
+  store.loaded_from_snapshot_ = true;
+  store.load_log_from(static_cast<size_t>(store.manifest_.snapshot->events) / sync::kEventsPerChunk);
+}
+
+void DemoStore::on_snapshot_missing(void* self) { self_of(self).load_log_from(0); }
+
+void DemoStore::load_log_from(size_t chunk) {
+  loading_.clear();
+  loading_chunk_ = chunk;
+  loading_first_ = chunk * sync::kEventsPerChunk;
+  load_next_chunk();
 }
 
 void DemoStore::load_next_chunk() {
-  if (loading_chunk_ == manifest_.chunks.size()) {
-    stored_events_ = loading_.size();
-    loaded_(std::move(loading_));
+  if (loading_chunk_ >= manifest_.chunks.size()) {
+    finish_load();
     return;
   }
-  emscripten_idb_async_load(database_.c_str(), sync::chunk_key(loading_chunk_).c_str(), this, on_chunk_loaded, on_load_error);
+  emscripten_idb_async_load(database_.c_str(), sync::chunk_key(loading_chunk_).c_str(), this, on_chunk_loaded,
+                            on_load_error);
 }
 
 void DemoStore::on_chunk_loaded(void* self, void* data, int size) {
   DemoStore& store = self_of(self);
-  Result<std::vector<Event>> events = sync::decode_chunk(
-      std::string_view(static_cast<const char*>(data), static_cast<size_t>(size)), store.manifest_.chunks[store.loading_chunk_]);
+  Result<std::vector<Event>> events = sync::decode_chunk(bytes_of(data, size), store.manifest_.chunks[store.loading_chunk_]);
   if (!events.ok()) {
     store.fail_load(events.error());
     return;
   }
-  store.loading_.insert(store.loading_.end(), events.value().begin(), events.value().end());
+  std::move(events.value().begin(), events.value().end(), std::back_inserter(store.loading_));
   ++store.loading_chunk_;
   store.load_next_chunk();
+}
+
+void DemoStore::finish_load() {
+  stored_events_ = loading_first_ + loading_.size();
+  std::unique_ptr<sync::LocalEngine> engine;
+  if (loading_snapshot_) {
+    engine = std::make_unique<sync::LocalEngine>(sync::LocalEngine::from_snapshot(
+        std::move(*loading_snapshot_), static_cast<size_t>(manifest_.snapshot->events), loading_first_, std::move(loading_)));
+    loading_snapshot_.reset();
+  } else {
+    engine = std::make_unique<sync::LocalEngine>(sync::LocalEngine::from_events(std::move(loading_)));
+  }
+  loading_.clear();
+  loaded_(std::move(engine));
 }
 
 void DemoStore::on_load_error(void* self) {
@@ -69,19 +118,21 @@ void DemoStore::on_load_error(void* self) {
 void DemoStore::fail_load(Error error) {
   manifest_ = {};
   stored_events_ = 0;
+  loading_snapshot_.reset();
+  loading_.clear();
   last_error_ = error.message;
   loaded_(std::move(error));
 }
 
-void DemoStore::save(const std::vector<Event>& log) {
-  if (log_ != &log) {  // a new engine (first save, or after a reset): its log starts the store afresh
-    log_ = &log;
-  }
-  if (writing_ || stored_events_ >= log.size()) return;
+// --- saving: new chunks, the manifest; then, when due, a snapshot and the manifest naming it ---------------
+
+void DemoStore::save(sync::LocalEngine& engine) {
+  engine_ = &engine;  // a new engine after a reset starts from chunk 0: start_reset() cleared what was stored
+  if (writing_ || stored_events_ >= engine.log_end()) return;
   // Rewrite the last, partial chunk together with the new events, then the chunks after it.
   writing_ = true;
   writing_chunk_ = stored_events_ / sync::kEventsPerChunk;
-  writing_until_ = log.size();
+  writing_until_ = engine.log_end();
   pending_chunks_.assign(manifest_.chunks.begin(),
                          manifest_.chunks.begin() + static_cast<std::ptrdiff_t>(std::min(writing_chunk_, manifest_.chunks.size())));
   write_next_chunk();
@@ -92,14 +143,13 @@ void DemoStore::write_next_chunk() {
   if (first >= writing_until_) {
     sync::LogManifest next;
     next.chunks = pending_chunks_;
-    buffer_ = sync::encode_manifest(next);
-    manifest_ = std::move(next);
-    emscripten_idb_async_store(database_.c_str(), sync::kManifestKey, buffer_.data(), static_cast<int>(buffer_.size()), this,
-                               on_manifest_stored, on_store_error);
+    next.snapshot = manifest_.snapshot;
+    write_manifest(std::move(next));
     return;
   }
+  // The engine keeps every event from the first chunk not covered by the stored snapshot (forget_log_before).
   const size_t count = std::min(sync::kEventsPerChunk, writing_until_ - first);
-  buffer_ = sync::encode_chunk(*log_, first, count);
+  buffer_ = sync::encode_chunk(engine_->log(), first - engine_->log_base(), count);
   pending_chunks_.push_back({static_cast<uint32_t>(count), sync::fnv1a(buffer_)});
   emscripten_idb_async_store(database_.c_str(), sync::chunk_key(writing_chunk_).c_str(), buffer_.data(),
                              static_cast<int>(buffer_.size()), this, on_chunk_stored, on_store_error);
@@ -111,23 +161,73 @@ void DemoStore::on_chunk_stored(void* self) {
   store.write_next_chunk();
 }
 
+void DemoStore::write_manifest(sync::LogManifest next) {
+  buffer_ = sync::encode_manifest(next);
+  manifest_ = std::move(next);
+  emscripten_idb_async_store(database_.c_str(), sync::kManifestKey, buffer_.data(), static_cast<int>(buffer_.size()), this,
+                             on_manifest_stored, on_store_error);
+}
+
+bool DemoStore::snapshot_due() const {
+  const size_t covered = manifest_.snapshot ? static_cast<size_t>(manifest_.snapshot->events) : 0;
+  return engine_ != nullptr && stored_events_ == engine_->log_end() && stored_events_ >= covered + kSnapshotEveryEvents;
+}
+
+// The state now is the state after every stored event: the snapshot is exact for stored_events_.
+void DemoStore::write_snapshot() {
+  writing_ = true;
+  buffer_ = state_to_binary(engine_->state());
+  writing_snapshot_ = sync::SnapshotInfo{stored_events_, sync::fnv1a(buffer_)};
+  emscripten_idb_async_store(database_.c_str(), sync::snapshot_key(stored_events_).c_str(), buffer_.data(),
+                             static_cast<int>(buffer_.size()), this, on_snapshot_stored, on_store_error);
+}
+
+void DemoStore::on_snapshot_stored(void* self) {
+  DemoStore& store = self_of(self);
+  if (store.manifest_.snapshot) store.old_snapshot_key_ = sync::snapshot_key(store.manifest_.snapshot->events);
+  sync::LogManifest next = store.manifest_;
+  next.snapshot = store.writing_snapshot_;
+  store.write_manifest(std::move(next));
+}
+
 void DemoStore::on_manifest_stored(void* self) {
   DemoStore& store = self_of(self);
-  store.stored_events_ = store.writing_until_;
+  if (store.writing_snapshot_) {  // the manifest now names the new snapshot
+    store.writing_snapshot_.reset();
+    if (store.engine_ != nullptr) {
+      store.engine_->forget_log_before(static_cast<size_t>(store.manifest_.snapshot->events) / sync::kEventsPerChunk *
+                                       sync::kEventsPerChunk);
+    }
+    if (!store.old_snapshot_key_.empty()) {
+      emscripten_idb_async_delete(store.database_.c_str(), store.old_snapshot_key_.c_str(), self, on_deleted, on_deleted);
+      store.old_snapshot_key_.clear();
+    }
+  } else {
+    store.stored_events_ = store.writing_until_;
+  }
   store.writing_ = false;
   if (store.reset_pending_) {
     store.start_reset();
     return;
   }
-  if (store.log_ != nullptr) store.save(*store.log_);  // events that came in while writing
+  if (store.snapshot_due()) {
+    store.write_snapshot();
+    return;
+  }
+  if (store.engine_ != nullptr) store.save(*store.engine_);  // events that came in while writing
 }
+
+void DemoStore::on_deleted(void*) {}
 
 void DemoStore::on_store_error(void* self) {
   DemoStore& store = self_of(self);
   store.writing_ = false;
+  store.writing_snapshot_.reset();
   store.last_error_ = "The demo could not be saved in this browser (storage full or blocked).";
   if (store.reset_pending_) store.start_reset();
 }
+
+// --- reset ------------------------------------------------------------------------------------------------
 
 void DemoStore::reset(std::function<void()> done) {
   reset_done_ = std::move(done);
@@ -140,14 +240,14 @@ void DemoStore::reset(std::function<void()> done) {
 
 void DemoStore::start_reset() {
   reset_pending_ = false;
-  log_ = nullptr;
+  engine_ = nullptr;
   manifest_ = {};
   stored_events_ = 0;
   emscripten_idb_async_delete(database_.c_str(), sync::kManifestKey, this, on_manifest_deleted, on_manifest_deleted);
 }
 
 void DemoStore::on_manifest_deleted(void* self) {
-  // Chunks without a manifest are never read, and the next save overwrites them from chunk 0.
+  // Chunks and snapshots without a manifest are never read; the next save overwrites chunks from chunk 0.
   DemoStore& store = self_of(self);
   if (store.reset_done_) store.reset_done_();
 }

@@ -149,11 +149,13 @@ int main() {
   return 0;
 }
 
-// Called from web/shell.js: whether the demo is loaded, and whether everything it did is stored.
+// Called from web/shell.js: whether the demo is loaded, whether everything it did is stored, and whether the
+// load started from a stored snapshot.
 extern "C" {
 EMSCRIPTEN_KEEPALIVE int inbox_ready() { return web_app().demo.ready ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE int inbox_saved() {
   const inbox::web::DemoSession& demo = web_app().demo;
   return demo.ready && demo.store.saved() ? 1 : 0;
 }
+EMSCRIPTEN_KEEPALIVE int inbox_loaded_from_snapshot() { return web_app().demo.store.loaded_from_snapshot() ? 1 : 0; }
 }

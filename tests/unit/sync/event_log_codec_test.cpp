@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include "core/apply.h"
+#include "core/binary_codec.h"
+
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -67,4 +70,55 @@ TEST_CASE("a manifest from another version or of the wrong shape is refused") {
 TEST_CASE("chunk keys sort in log order") {
   CHECK(chunk_key(0) == "log/000000");
   CHECK(chunk_key(42) < chunk_key(100));
+}
+
+TEST_CASE("a manifest names its snapshot; one that claims more events than the log holds is refused") {
+  LogManifest manifest;
+  manifest.chunks = {{1000, 7}, {250, 9}};
+  manifest.snapshot = SnapshotInfo{1200, 42};
+  Result<LogManifest> read = decode_manifest(encode_manifest(manifest));
+  REQUIRE(read.ok());
+  REQUIRE(read.value().snapshot.has_value());
+  CHECK(read.value().snapshot->events == 1200);
+  CHECK(read.value().snapshot->checksum == 42);
+  CHECK_FALSE(decode_manifest(encode_manifest(LogManifest{})).value().snapshot.has_value());
+
+  manifest.snapshot->events = 1251;
+  CHECK(decode_manifest(encode_manifest(manifest)).error().message.find("ahead of its log") != std::string::npos);
+  CHECK_FALSE(decode_manifest("{\"version\": 1, \"chunks\": [], \"snapshot\": {\"events\": \"x\"}}").ok());
+  CHECK(snapshot_key(560696) == "snapshot/000560696");
+}
+
+TEST_CASE("an engine loaded from a snapshot plus the log after it equals one that replayed everything") {
+  const std::vector<Event> events = demo_events();
+  const LocalEngine full = LocalEngine::from_events(events);
+  for (size_t snapshot_at : {size_t{0}, size_t{150}, events.size() / 2, events.size()}) {
+    CAPTURE(snapshot_at);
+    State partial;
+    apply_all(partial, std::vector<Event>(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(snapshot_at)));
+    const Result<State> snapshot = state_from_binary(state_to_binary(partial));
+    REQUIRE(snapshot.ok());
+    // The tail starts at the chunk holding the snapshot's event, as the store loads it.
+    const size_t tail_first = snapshot_at - snapshot_at % 100;
+    LocalEngine loaded = LocalEngine::from_snapshot(
+        snapshot.value(), snapshot_at, tail_first,
+        std::vector<Event>(events.begin() + static_cast<std::ptrdiff_t>(tail_first), events.end()));
+    CHECK(loaded.state() == full.state());
+    CHECK(loaded.log_base() == tail_first);
+    CHECK(loaded.log_end() == events.size());
+  }
+}
+
+TEST_CASE("an engine forgets the events a snapshot covers, and only those") {
+  const std::vector<Event> events = demo_events();
+  LocalEngine engine = LocalEngine::from_events(events);
+  engine.forget_log_before(events.size() + 1);  // ahead of the log: nothing forgotten
+  CHECK(engine.log().size() == events.size());
+  engine.forget_log_before(100);
+  CHECK(engine.log_base() == 100);
+  CHECK(engine.log().size() == events.size() - 100);
+  CHECK(event_to_text(engine.log().front()) == event_to_text(events[100]));
+  engine.forget_log_before(50);  // behind the base: nothing to do
+  CHECK(engine.log_base() == 100);
+  CHECK(engine.log_end() == events.size());
 }

@@ -1,0 +1,85 @@
+#include "core/binary_codec.h"
+
+#include <doctest/doctest.h>
+
+#include "core/apply.h"
+#include "core/decide.h"
+#include "core/json_codec.h"
+#include "core/seed_data.h"
+#include "core/timers.h"
+
+#include <nlohmann/json.hpp>
+
+using namespace inbox;
+
+namespace {
+
+// The demo workspace with its timers run, so reminders, offers and explanations are all in the state.
+State demo_state() {
+  State state;
+  DemoOptions options;
+  options.contacts = 80;
+  for (const TimedCommand& step : demo_script(11, 1'717'000'000'000, options)) {
+    const Decision decision = decide(state, step.command, step.at_ms);
+    REQUIRE(decision.ok());
+    apply_all(state, decision.value());
+    apply_all(state, run_due(state, step.at_ms));
+  }
+  return state;
+}
+
+}  // namespace
+
+TEST_CASE("a binary snapshot decodes to the same state, derived indexes rebuilt") {
+  const State state = demo_state();
+  REQUIRE(state.conversations.size() > 50);
+  const std::string bytes = state_to_binary(state);
+  const Result<State> decoded = state_from_binary(bytes);
+  REQUIRE_MESSAGE(decoded.ok(), decoded.error().message);
+  CHECK(decoded.value() == state);
+  CHECK(decoded.value().views == state.views);
+  CHECK(decoded.value().timers == state.timers);
+  CHECK(state_to_binary(decoded.value()) == bytes);
+  // What makes it worth storing: far smaller than the JSON form of the same state.
+  CHECK(bytes.size() * 3 < state_to_json(state).dump().size());
+}
+
+TEST_CASE("an empty state round-trips") {
+  const Result<State> decoded = state_from_binary(state_to_binary(State()));
+  REQUIRE(decoded.ok());
+  CHECK(decoded.value() == State());
+}
+
+TEST_CASE("a truncated snapshot is refused at every length, never half-decoded") {
+  const std::string bytes = state_to_binary(demo_state());
+  for (size_t length = 0; length < bytes.size(); length += 1 + length / 7) {
+    CAPTURE(length);
+    const Result<State> decoded = state_from_binary(std::string_view(bytes).substr(0, length));
+    REQUIRE_FALSE(decoded.ok());
+  }
+}
+
+TEST_CASE("foreign bytes, another format version or trailing bytes are refused with a reason") {
+  const std::string bytes = state_to_binary(demo_state());
+  CHECK(state_from_binary("{\"users\": []}").error().message == "Not a state snapshot.");
+  std::string other_version = bytes;
+  other_version[4] = 2;  // the version varint follows the 4-byte magic
+  CHECK(state_from_binary(other_version).error().message.find("another state layout") != std::string::npos);
+  std::string other_layout = bytes;
+  other_layout[5] ^= 0x01;  // the layout fingerprint
+  CHECK_FALSE(state_from_binary(other_layout).ok());
+  CHECK_FALSE(state_from_binary(bytes + "x").ok());
+}
+
+TEST_CASE("a damaged byte anywhere is caught by the checksum before any id is trusted") {
+  const std::string bytes = state_to_binary(demo_state());
+  uint64_t rng = 12345;
+  for (int trial = 0; trial < 300; ++trial) {
+    rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+    std::string damaged = bytes;
+    const size_t at = static_cast<size_t>(rng >> 33) % bytes.size();
+    damaged[at] = static_cast<char>(damaged[at] ^ static_cast<char>(1 + (rng >> 20) % 255));
+    CAPTURE(at);
+    REQUIRE_FALSE(state_from_binary(damaged).ok());
+  }
+}
