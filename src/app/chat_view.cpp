@@ -9,6 +9,8 @@
 #include "app/display_text.h"
 #include "app/i18n.h"
 #include "app/labels.h"
+#include "app/notifications.h"
+#include "app/timeline_text.h"
 #include "core/state.h"
 
 namespace inbox::ui {
@@ -28,17 +30,22 @@ void draw_referral_card(const Referral& referral, const LocalClock& clock) {
   ImGui::PopStyleColor();
 }
 
+// A centered grey line between the bubbles: "14:05 · Ana Souza took the conversation".
+void draw_system_line(const std::string& text, float width) {
+  const float text_width = ImGui::CalcTextSize(text.c_str(), nullptr, false, width).x;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - text_width) / 2));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::TextDisabled("%s", text.c_str());
+  ImGui::PopTextWrapPos();
+}
+
 void draw_bubble(const State& state, MessageId id, float width, const LocalClock& clock) {
   const Message& m = state.messages[id.index()];
   const std::string text = message_body(state, id);
   const std::string time = format_date_time(m.at_ms, clock).substr(11);
   const ImGuiStyle& style = ImGui::GetStyle();
   if (m.kind == MessageKind::system) {
-    const float text_width = ImGui::CalcTextSize(text.c_str(), nullptr, false, width).x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - text_width) / 2));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextDisabled("%s", text.c_str());
-    ImGui::PopTextWrapPos();
+    draw_system_line(time + " · " + text, width);
     return;
   }
   const float wrap = width * 0.7f;
@@ -64,10 +71,31 @@ void draw_bubble(const State& state, MessageId id, float width, const LocalClock
   ImGui::Dummy(bubble);
 }
 
+void draw_timeline_line(const State& state, const TimelineEntry& entry, float width, const LocalClock& clock) {
+  draw_system_line(format_date_time(entry.at_ms, clock).substr(11) + " · " + timeline_text(state, entry, clock), width);
+}
+
+// The bell at the top right of the column, drawn first so the rest of the frame shows the conversation a
+// picked notification opens (in Mine: the viewer owns it).
+void draw_bell(ShellState& ui, const State& state, const LocalClock& clock) {
+  const ImVec2 start = ImGui::GetCursorPos();
+  const size_t unread = unread_notifications(ui.notifications);
+  const float bell_width = ImGui::CalcTextSize(unread > 0 ? "🔔 000" : "🔔").x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetCursorPosX(std::max(start.x, ImGui::GetContentRegionMax().x - bell_width));
+  const ConversationId picked = draw_notifications_bell(ui.notifications, state, clock);
+  ImGui::SetCursorPos(start);
+  if (picked.valid()) {
+    ui.selected = picked;
+    ui.section = Section::mine;
+  }
+}
+
 }  // namespace
 
 void draw_chat_column(ShellState& ui, sync::Engine& engine, const LocalClock& clock) {
   const State& state = engine.state();
+  update_notifications(ui.notifications, engine, ui.viewer, ui.toasts, clock);
+  draw_bell(ui, state, clock);
   const Conversation* c = find_conversation(state, ui.selected);
   if (c == nullptr) {
     ImGui::TextDisabled("%s", tr("Select a conversation to start answering"));
@@ -94,11 +122,16 @@ void draw_chat_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
 
   const float panel_width = ui.contact.open ? ImGui::GetFontSize() * 17 : 0.0f;
   ImGui::BeginChild("chat_main", ImVec2(ui.contact.open ? -panel_width : 0.0f, 0));
-  const float compose_height = ImGui::GetTextLineHeightWithSpacing() * 4 + ImGui::GetFrameHeightWithSpacing() * 2;
-  ImGui::BeginChild("messages", ImVec2(0, -compose_height));
+  ImGui::BeginChild("messages", ImVec2(0, -compose_box_height()));
   if (const Referral* referral = conversation_referral(state, ui.selected)) draw_referral_card(*referral, clock);
   const float width = ImGui::GetContentRegionAvail().x;
-  for (MessageId id : conversation_messages(state, ui.selected, kChatMessagesShown)) draw_bubble(state, id, width, clock);
+  for (const ChatLine& line : chat_lines(state, ui.selected, kChatMessagesShown)) {
+    if (line.is_message()) {
+      draw_bubble(state, line.message, width, clock);
+    } else {
+      draw_timeline_line(state, c->timeline[line.timeline_index], width, clock);
+    }
+  }
   ImGui::EndChild();
   draw_compose_box(ui, engine, clock, *c);
   ImGui::EndChild();
