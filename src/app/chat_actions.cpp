@@ -3,22 +3,29 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cstdlib>
+#include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/i18n.h"
 #include "app/labels.h"
 #include "app/tags_text.h"
 #include "core/state.h"
 #include "core/text.h"
+#include "core/views.h"
 
 namespace inbox::ui {
 namespace {
+
+constexpr ImVec4 kWarningColor(0.75f, 0.35f, 0.0f, 1);
 
 void submit(sync::Engine& engine, UserId viewer, const LocalClock& clock, CommandBody body) {
   engine.submit(Command{viewer, std::move(body)}, clock.now_ms);
 }
 
-// Agents to pick for a transfer or a conference: everyone who can hold conversations but the viewer.
+// Agents to pick for a conference: everyone who can hold conversations but the viewer.
 std::vector<UserId> other_agents(const State& state, UserId viewer) {
   std::vector<UserId> agents;
   for (uint32_t i = 0; i < state.users.size(); ++i) {
@@ -29,16 +36,16 @@ std::vector<UserId> other_agents(const State& state, UserId viewer) {
 
 std::string agent_label(const State& state, UserId id, const char* id_prefix) {
   const User& user = state.users[id.index()];
-  return user.name + " (" + status_label(user.status) + ")##" + id_prefix + std::to_string(id.value);
+  return user.name + " (" + tr(status_label(user.status)) + ")##" + id_prefix + std::to_string(id.value);
 }
 
 void draw_close_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId id, const LocalClock& clock) {
   if (!ImGui::BeginPopup("close_popup")) return;
   const State& state = engine.state();
-  ImGui::TextUnformatted("Close with a reason");
+  ImGui::TextUnformatted(tr("Close with a reason"));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  ImGui::InputTextWithHint("##reason_search", "Search reasons", &ui.reason_search);
+  ImGui::InputTextWithHint("##reason_search", tr("Search reasons"), &ui.reason_search);
   const std::string query = fold_for_search(ui.reason_search);
   ImGui::BeginChild("reasons", ImVec2(ImGui::GetFontSize() * 16, ImGui::GetTextLineHeightWithSpacing() * 8),
                     ImGuiChildFlags_Border);
@@ -48,8 +55,8 @@ void draw_close_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer,
     if (ImGui::Selectable(name.c_str(), ui.reason == ClosingReasonId(i))) ui.reason = ClosingReasonId(i);
   }
   ImGui::EndChild();
-  if (state.settings.closing_reason_required && !ui.reason.valid()) ImGui::TextDisabled("A reason is required.");
-  if (ImGui::Button("Close conversation")) {
+  if (state.settings.closing_reason_required && !ui.reason.valid()) ImGui::TextDisabled("%s", tr("A reason is required."));
+  if (ImGui::Button(tr("Close conversation"))) {
     submit(engine, viewer, clock, CloseConversation{id, ui.reason});
     ui.reason = ClosingReasonId();
     ui.reason_search.clear();
@@ -58,20 +65,41 @@ void draw_close_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer,
   ImGui::EndPopup();
 }
 
-void draw_transfer_popup(sync::Engine& engine, UserId viewer, ConversationId id, const LocalClock& clock) {
+void draw_transfer_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId id,
+                         const LocalClock& clock) {
   if (!ImGui::BeginPopup("transfer_popup")) return;
   const State& state = engine.state();
-  ImGui::TextDisabled("To a team");
+  // Read once when it opens, so rows do not move under the pointer; Refresh reads the inbox as it is now.
+  if (ImGui::IsWindowAppearing()) ui.transfer = read_transfer_list(state, viewer, clock.now_ms, engine.revision());
+  ImGui::TextDisabled("%s", tr("To a team"));
   for (uint32_t i = 0; i < state.teams.size(); ++i) {
     const std::string label = state.teams[i].name + "##team" + std::to_string(i);
     if (ImGui::Selectable(label.c_str())) submit(engine, viewer, clock, TransferConversation{id, TeamId(i), UserId(), {}});
   }
   ImGui::Separator();
-  ImGui::TextDisabled("To an agent");
-  for (UserId agent : other_agents(state, viewer)) {
-    if (ImGui::Selectable(agent_label(state, agent, "transfer").c_str())) {
-      submit(engine, viewer, clock, TransferConversation{id, TeamId(), agent, {}});
+  ImGui::TextDisabled("%s", tr("To an agent"));
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr("Refresh"))) ui.transfer = read_transfer_list(state, viewer, clock.now_ms, engine.revision());
+  ImGui::SameLine();
+  ImGui::TextDisabled(tr("as of %s"), format_date_time(ui.transfer.read_at_ms, clock).substr(11).c_str());
+  if (ui.transfer.read_revision != engine.revision()) {
+    ImGui::SameLine();
+    ImGui::TextColored(kWarningColor, "%s", tr("(changed since)"));
+  }
+  if (ImGui::BeginTable("transfer_agents", 3, ImGuiTableFlags_SizingFixedFit)) {
+    for (const TransferAgentRow& row : ui.transfer.agents) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      const std::string label = row.name + "##transfer" + std::to_string(row.user.value);
+      if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+        submit(engine, viewer, clock, TransferConversation{id, TeamId(), row.user, {}});
+      }
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextDisabled("%s", tr(status_label(row.status)));
+      ImGui::TableSetColumnIndex(2);
+      ImGui::TextDisabled(tr("%u active"), row.active_chats);
     }
+    ImGui::EndTable();
   }
   ImGui::EndPopup();
 }
@@ -84,14 +112,14 @@ void draw_conference_popup(sync::Engine& engine, UserId viewer, ConversationId i
   for (const Participant& p : c.conference) {
     if (p.user == viewer) me = &p;
     const std::string& name = state.users[p.user.index()].name;
-    ImGui::BulletText("%s%s", name.c_str(), p.joined ? "" : " (invited)");
+    ImGui::BulletText("%s%s", name.c_str(), p.joined ? "" : tr(" (invited)"));
   }
-  if (me != nullptr && !me->joined && ImGui::Selectable("Join conference")) submit(engine, viewer, clock, JoinConference{id});
-  if (me != nullptr && me->joined && ImGui::Selectable("Leave conference")) submit(engine, viewer, clock, LeaveConference{id});
-  if (me == nullptr && !c.conference.empty() && ImGui::Selectable("End conference")) {
+  if (me != nullptr && !me->joined && ImGui::Selectable(tr("Join conference"))) submit(engine, viewer, clock, JoinConference{id});
+  if (me != nullptr && me->joined && ImGui::Selectable(tr("Leave conference"))) submit(engine, viewer, clock, LeaveConference{id});
+  if (me == nullptr && !c.conference.empty() && ImGui::Selectable(tr("End conference"))) {
     submit(engine, viewer, clock, EndConference{id});
   }
-  if (me == nullptr && ImGui::BeginMenu("Invite")) {
+  if (me == nullptr && ImGui::BeginMenu(tr("Invite"))) {
     for (UserId agent : other_agents(state, viewer)) {
       if (agent == c.assignee) continue;
       if (ImGui::MenuItem(agent_label(state, agent, "invite").c_str())) {
@@ -109,19 +137,19 @@ void draw_tags_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer, 
   const Conversation& c = state.conversations[id.index()];
   std::string current;
   for (TagId tag : c.tags) current += (current.empty() ? "" : ", ") + state.tags[tag.index()].name;
-  ImGui::TextDisabled("Tags: %s", current.empty() ? "none" : current.c_str());
+  ImGui::TextDisabled(tr("Tags: %s"), current.empty() ? tr("none") : current.c_str());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  ImGui::InputTextWithHint("##tags_text", "vip, billing", &ui.tags_text);
+  ImGui::InputTextWithHint("##tags_text", tr("vip, billing"), &ui.tags_text);
   const std::vector<std::string> tags = split_tags(ui.tags_text);
   ImGui::BeginDisabled(tags.empty());
-  if (ImGui::Button("Add tags")) {
+  if (ImGui::Button(tr("Add tags"))) {
     submit(engine, viewer, clock, TagConversation{id, tags, TagMode::add});
     ui.tags_text.clear();
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Replace tags")) {
+  if (ImGui::Button(tr("Replace tags"))) {
     submit(engine, viewer, clock, TagConversation{id, tags, TagMode::replace});
     ui.tags_text.clear();
     ImGui::CloseCurrentPopup();
@@ -144,50 +172,117 @@ constexpr ReminderChoice kReminderChoices[] = {
     {ReminderPreset::in_31_hours, 31 * 60 * kMinuteMs, "In 31 hours"},
 };
 
+// Warn before the agent picks: after the window closes only templates can reach the customer.
+void draw_window_warning(const State& state, const Conversation& c, int64_t due_at) {
+  const Channel* channel = find_channel(state, c.channel);
+  const int64_t window_closes = window_closes_at(c);
+  const bool after_window = channel != nullptr && channel->kind == ChannelKind::whatsapp &&
+                            (window_closes == kNever || due_at >= window_closes);
+  if (!after_window) return;
+  ImGui::SameLine();
+  ImGui::TextColored(kWarningColor, "%s", tr("window closed by then: templates only"));
+}
+
+// A day, month, year and hour:minute in the viewer's zone, converted to UTC for the core (which refuses a
+// time that has passed).
+void draw_custom_reminder(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId id,
+                          const LocalClock& clock) {
+  const Conversation& c = engine.state().conversations[id.index()];
+  if (ImGui::IsWindowAppearing()) ui.remind_custom = to_local(clock.now_ms + 60 * kMinuteMs, clock);
+  LocalDateTime& at = ui.remind_custom;
+  const int offset = clock.utc_offset_minutes;
+  ImGui::TextDisabled(tr("Custom date and time (UTC%c%02d:%02d)"), offset < 0 ? '-' : '+', std::abs(offset) / 60,
+                      std::abs(offset) % 60);
+  // day / month / year  hour : minute
+  struct Part {
+    const char* id;
+    int* value;
+    float width_em;
+    const char* then;  // what follows it on the line
+  };
+  const Part parts[] = {{"##remind_day", &at.day, 3.2f, "/"},      {"##remind_month", &at.month, 3.2f, "/"},
+                        {"##remind_year", &at.year, 4.5f, nullptr}, {"##remind_hour", &at.hour, 3.2f, ":"},
+                        {"##remind_minute", &at.minute, 3.2f, nullptr}};
+  for (const Part& part : parts) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * part.width_em);
+    ImGui::InputInt(part.id, part.value, 0);
+    if (part.then != nullptr) {
+      ImGui::SameLine(0, 2);
+      ImGui::TextUnformatted(part.then);
+      ImGui::SameLine(0, 2);
+    } else if (&part != &parts[std::size(parts) - 1]) {
+      ImGui::SameLine();
+    }
+  }
+  const std::optional<int64_t> due_at = from_local(at, clock);
+  ImGui::BeginDisabled(!due_at.has_value());
+  if (ImGui::Button(tr("Set reminder"))) {
+    submit(engine, viewer, clock, SetReminder{id, ReminderPreset::custom, *due_at, ui.remind_postpone});
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndDisabled();
+  if (!due_at) {
+    ImGui::SameLine();
+    ImGui::TextColored(kWarningColor, "%s", tr("not a date and time"));
+  } else {
+    draw_window_warning(engine.state(), c, *due_at);
+  }
+}
+
 void draw_remind_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId id, const LocalClock& clock) {
   if (!ImGui::BeginPopup("remind_popup")) return;
   const State& state = engine.state();
   const Conversation& c = state.conversations[id.index()];
   if (c.reminder_at != kNever) {
-    ImGui::TextDisabled("Reminder set for %s", format_date_time(c.reminder_at, clock).c_str());
-    if (ImGui::Selectable("Cancel reminder")) submit(engine, viewer, clock, CancelReminder{id});
+    ImGui::TextDisabled(tr("Reminder set for %s"), format_date_time(c.reminder_at, clock).c_str());
+    if (ImGui::Selectable(tr("Cancel reminder"))) submit(engine, viewer, clock, CancelReminder{id});
     ImGui::Separator();
   }
-  ImGui::Checkbox("Postpone contact until reminder", &ui.remind_postpone);
-  const Channel* channel = find_channel(state, c.channel);
-  const int64_t window_closes = window_closes_at(c);
+  ImGui::Checkbox(tr("Postpone contact until reminder"), &ui.remind_postpone);
   for (const ReminderChoice& choice : kReminderChoices) {
-    if (ImGui::Selectable(choice.label)) {
+    if (ImGui::Selectable(tr(choice.label))) {
       submit(engine, viewer, clock, SetReminder{id, choice.preset, 0, ui.remind_postpone});
     }
-    // Warn before the agent picks: after the window closes only templates can reach the customer.
-    const bool after_window = channel != nullptr && channel->kind == ChannelKind::whatsapp &&
-                              (window_closes == kNever || clock.now_ms + choice.in_ms >= window_closes);
-    if (after_window) {
-      ImGui::SameLine();
-      ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), "window closed by then: templates only");
-    }
+    draw_window_warning(state, c, clock.now_ms + choice.in_ms);
   }
+  ImGui::Separator();
+  draw_custom_reminder(ui, engine, viewer, id, clock);
   ImGui::EndPopup();
 }
 
 }  // namespace
 
+TransferList read_transfer_list(const State& state, UserId viewer, int64_t now_ms, uint64_t revision) {
+  TransferList list;
+  list.read_at_ms = now_ms;
+  list.read_revision = revision;
+  for (UserId agent : other_agents(state, viewer)) {
+    const User& user = state.users[agent.index()];
+    const SectionCounts counts = section_counts(state, agent, Section::mine);
+    uint32_t active = 0;
+    for (ConversationStatus status : {ConversationStatus::open, ConversationStatus::pending, ConversationStatus::scheduled}) {
+      active += counts.by_status[static_cast<size_t>(status)];
+    }
+    list.agents.push_back(TransferAgentRow{agent, user.name, user.status, active});
+  }
+  return list;
+}
+
 void draw_chat_actions(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId conversation,
                        const LocalClock& clock) {
   const Conversation* c = find_conversation(engine.state(), conversation);
   if (c == nullptr || c->status == ConversationStatus::closed) return;
-  if (ImGui::Button("Close")) ImGui::OpenPopup("close_popup");
+  if (ImGui::Button(tr("Close"))) ImGui::OpenPopup("close_popup");
   ImGui::SameLine();
-  if (ImGui::Button("Transfer")) ImGui::OpenPopup("transfer_popup");
+  if (ImGui::Button(tr("Transfer"))) ImGui::OpenPopup("transfer_popup");
   ImGui::SameLine();
-  if (ImGui::Button("Conference")) ImGui::OpenPopup("conference_popup");
+  if (ImGui::Button(tr("Conference"))) ImGui::OpenPopup("conference_popup");
   ImGui::SameLine();
-  if (ImGui::Button("Tags")) ImGui::OpenPopup("tags_popup");
+  if (ImGui::Button(tr("Tags"))) ImGui::OpenPopup("tags_popup");
   ImGui::SameLine();
-  if (ImGui::Button("Remind")) ImGui::OpenPopup("remind_popup");
+  if (ImGui::Button(tr("Remind"))) ImGui::OpenPopup("remind_popup");
   draw_close_popup(ui, engine, viewer, conversation, clock);
-  draw_transfer_popup(engine, viewer, conversation, clock);
+  draw_transfer_popup(ui, engine, viewer, conversation, clock);
   draw_conference_popup(engine, viewer, conversation, clock);
   draw_tags_popup(ui, engine, viewer, conversation, clock);
   draw_remind_popup(ui, engine, viewer, conversation, clock);

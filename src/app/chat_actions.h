@@ -1,8 +1,12 @@
 // The chat header's actions on the open conversation: close with a closing reason picked from a searchable
-// list, transfer to a team or an agent, conference (invite, join, leave, end), and tags (add or replace).
-// Each is a popup; what it submits goes through the engine like every other command.
+// list, transfer to a team or an agent (a list read when it opens, with each agent's status and active
+// chats, and Refresh), conference (invite, join, leave, end), tags (add or replace), and reminders (presets
+// or a custom date and time in the viewer's zone). Each is a popup; what it submits goes through the engine
+// like every other command.
 #pragma once
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "app/time_format.h"
 #include "core/ids.h"
@@ -10,12 +14,31 @@
 
 namespace inbox::ui {
 
+// One agent as the transfer list showed them when it was last read.
+struct TransferAgentRow {
+  UserId user;
+  std::string name;
+  UserStatus status = UserStatus::unavailable;
+  uint32_t active_chats = 0;  // Open, Pending or Scheduled with them
+};
+
+struct TransferList {
+  std::vector<TransferAgentRow> agents;
+  int64_t read_at_ms = 0;
+  uint64_t read_revision = 0;  // the engine's revision it was read at: newer means Refresh shows changes
+};
+
 struct ChatActionsState {
   std::string reason_search;
   ClosingReasonId reason;
   std::string tags_text;  // comma-separated
   bool remind_postpone = true;  // "postpone contact until reminder", on by default
+  LocalDateTime remind_custom;  // the custom date and time being picked, in the viewer's zone
+  TransferList transfer;
 };
+
+// Reads the agents the transfer list offers (everyone but the viewer) with their status and active chats.
+TransferList read_transfer_list(const State& state, UserId viewer, int64_t now_ms, uint64_t revision);
 
 void draw_chat_actions(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId conversation,
                        const LocalClock& clock);

@@ -8,6 +8,8 @@
 
 #include "app/chat_actions.h"
 #include "app/contact_panel.h"
+#include "app/notifications.h"
+#include "app/template_picker.h"
 #include "app/time_format.h"
 #include "app/toasts.h"
 #include "core/ids.h"
@@ -37,6 +39,8 @@ struct ShellState {
   bool refocus_compose = false;  // keep typing after Enter sent the message
   ChatActionsState actions;
   ContactPanelState contact;
+  TemplatePickerState templates;       // the compose box's template picker (window closed)
+  NotificationsState notifications;   // due reminders of the signed-in owner
   Toasts toasts;
   bool demo_reset_requested = false;  // the platform starts the demo afresh and clears it
 };

@@ -77,4 +77,28 @@ std::string format_duration(int64_t duration_ms) {
   return text;
 }
 
+LocalDateTime to_local(int64_t at_ms, const LocalClock& clock) {
+  const CivilTime t = to_civil(at_ms, clock.utc_offset_minutes);
+  return LocalDateTime{t.year, t.month, t.day_of_month, t.hour, t.minute};
+}
+
+std::optional<int64_t> from_local(const LocalDateTime& local, const LocalClock& clock) {
+  if (local.month < 1 || local.month > 12 || local.day < 1 || local.day > 31 || local.hour < 0 || local.hour > 23 ||
+      local.minute < 0 || local.minute > 59 || local.year < 1970 || local.year > 9999) {
+    return std::nullopt;
+  }
+  // Howard Hinnant's days_from_civil, the inverse of to_civil.
+  const int64_t y = local.year - (local.month <= 2 ? 1 : 0);
+  const int64_t era = floor_div(y, 400);
+  const int64_t yoe = y - era * 400;
+  const int64_t mp = local.month > 2 ? local.month - 3 : local.month + 9;
+  const int64_t doy = (153 * mp + 2) / 5 + local.day - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const int64_t days = era * 146097 + doe - 719468;
+  const int64_t at_ms = days * kDayMs + (local.hour * 60 + local.minute - clock.utc_offset_minutes) * kMinuteMs;
+  const CivilTime back = to_civil(at_ms, clock.utc_offset_minutes);
+  if (back.day_of_month != local.day || back.month != local.month) return std::nullopt;  // 31 April
+  return at_ms;
+}
+
 }  // namespace inbox::ui

@@ -116,6 +116,8 @@ struct Applier {
     append(state.closing_reasons, e.closing_reason, ClosingReason{e.name});
   }
 
+  void operator()(const TemplateCreated& e) { state.templates.push_back(e.message_template); }
+
   void operator()(const TagCreated& e) {
     append(state.tags, e.tag, Tag{e.name});
     views_add_tag(state.views, state.tags.back(), e.tag);

@@ -81,6 +81,20 @@ struct CreateClosingReason {
   static void fields(F&& f) { f("name", &CreateClosingReason::name); }
 };
 
+// Lists an approved WhatsApp template: body with placeholders {{1}}..{{n}}. Administrator, Supervisor.
+struct CreateTemplate {
+  static constexpr const char* kType = "create_template";
+  std::string name;
+  std::string language;
+  std::string body;
+  template <class F>
+  static void fields(F&& f) {
+    f("name", &CreateTemplate::name);
+    f("language", &CreateTemplate::language);
+    f("body", &CreateTemplate::body);
+  }
+};
+
 struct CreateContact {
   static constexpr const char* kType = "create_contact";
   std::string name;
@@ -431,7 +445,7 @@ struct CancelReminder {
 
 using CommandBody =
     std::variant<UpdateSettings, CreateUser, SetUserStatus, CreateTeam, SetTeamMembers, CreateChannel,
-                 CreateClosingReason, CreateContact, UpdateContact, SetContactProperty, TagContact,
+                 CreateClosingReason, CreateTemplate, CreateContact, UpdateContact, SetContactProperty, TagContact,
                  ReceiveMessage, StartConversation, OfferConversation, AcceptConversation, AssignConversation,
                  SendMessage, AddNote, AddSystemLine, TransferConversation, InviteToConference, JoinConference,
                  LeaveConference, EndConference, CloseConversation, TagConversation, UpdateAssignmentSettings,

@@ -8,6 +8,7 @@
 #include "core/decide_reminders.h"
 #include "core/decide_routing.h"
 #include "core/limits.h"
+#include "core/message_templates.h"
 #include "core/permissions.h"
 #include "core/text.h"
 #include "core/validate.h"
@@ -244,6 +245,24 @@ Decision on(const Context& c, const CreateClosingReason& cmd) {
                                      cmd.name});
 }
 
+Decision on(const Context& c, const CreateTemplate& cmd) {
+  if (auto error = require_manager(c, "edit message templates")) return *error;
+  if (auto error = check_name(cmd.name, "template")) return *error;
+  if (auto error = check_field(cmd.language, "template language")) return *error;
+  if (auto error = check_message_text(c.state, cmd.body, false)) return *error;
+  if (utf8_code_points(cmd.body).value_or(0) > kTemplateBodyCodePointsMax) {
+    return fail(ErrorCode::message_too_long,
+                "A template's body has at most " + std::to_string(kTemplateBodyCodePointsMax) + " characters.");
+  }
+  Result<uint32_t> params = template_placeholders(cmd.body);
+  if (!params.ok()) return params.error();
+  if (find_template(c.state, cmd.name, cmd.language) != nullptr) {
+    return fail(ErrorCode::duplicate_name, "There is already a template '" + cmd.name + "' in '" + cmd.language + "'.");
+  }
+  if (auto error = check_room(c.state.templates.size(), kTemplatesMax, "templates")) return *error;
+  return one(c, TemplateCreated{MessageTemplate{cmd.name, cmd.language, cmd.body, params.value()}});
+}
+
 // --- contacts ---
 
 Decision on(const Context& c, const CreateContact& cmd) {
@@ -375,7 +394,9 @@ Decision on(const Context& c, const StartConversation& cmd) {
   }
   if (auto error = check_reachable(*contact.value(), *channel, cmd.channel)) return *error;
   if (auto error = check_template(cmd.template_)) return *error;
-  if (auto error = check_message_text(c.state, "", true)) return *error;
+  Result<std::string> text = approved_template_text(c.state, cmd.template_);
+  if (!text.ok()) return text.error();
+  if (auto error = check_message_text(c.state, text.value(), true)) return *error;
   if (auto error = check_room(c.state.conversations.size(), kConversationsMax, "conversations")) return *error;
   ConversationOpened opened = opening(c, cmd.contact, cmd.channel, ConversationOrigin::outbound);
   opened.assignee = c.actor;
@@ -383,6 +404,7 @@ Decision on(const Context& c, const StartConversation& cmd) {
   message.conversation = opened.conversation;
   message.message = MessageId(static_cast<uint32_t>(c.state.messages.size()));
   message.kind = MessageKind::outbound;
+  message.text = std::move(text).value();
   message.template_ = cmd.template_;
   return Events{c.event(std::move(opened)), c.event(std::move(message))};
 }
@@ -433,15 +455,19 @@ Decision on(const Context& c, const SendMessage& cmd) {
   Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
   if (!found.ok()) return found.error();
   const Conversation& conversation = *found.value();
+  std::string text = cmd.text;
   if (cmd.template_) {
     if (!cmd.text.empty() || !cmd.media.url.empty()) {
       return fail(ErrorCode::invalid_field, "A template carries its text in its parameters, not in text or media.");
     }
     if (auto error = check_template(*cmd.template_)) return *error;
+    Result<std::string> rendered = approved_template_text(c.state, *cmd.template_);
+    if (!rendered.ok()) return rendered.error();
+    text = std::move(rendered).value();
   } else {
     if (auto error = check_media(cmd.media)) return *error;
   }
-  if (auto error = check_message_text(c.state, cmd.text, cmd.template_ || !cmd.media.url.empty())) return *error;
+  if (auto error = check_message_text(c.state, text, cmd.template_ || !cmd.media.url.empty())) return *error;
   const Channel& channel = c.state.channels.at(conversation.channel.index());
   const int64_t closes_at = window_closes_at(conversation);
   if (channel.kind == ChannelKind::whatsapp && !cmd.template_ && (closes_at == kNever || c.now_ms >= closes_at)) {
@@ -454,7 +480,7 @@ Decision on(const Context& c, const SendMessage& cmd) {
   message.conversation = cmd.conversation;
   message.message = MessageId(static_cast<uint32_t>(c.state.messages.size()));
   message.kind = MessageKind::outbound;
-  message.text = cmd.text;
+  message.text = std::move(text);
   message.media = cmd.media;
   message.template_ = cmd.template_;
   return one(c, std::move(message));

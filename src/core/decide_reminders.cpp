@@ -71,6 +71,7 @@ Decision decide_reminder(const RoutingContext& c, const SetReminder& cmd) {
   set.conversation = cmd.conversation;
   set.due_at = due_at;
   set.postpone = cmd.postpone;
+  set.replaces_due_at = conversation.reminder_at;
   // Only WhatsApp limits replies to a window: past it, only templates (and a reminder then warns).
   if (c.state->channels.at(conversation.channel.index()).kind == ChannelKind::whatsapp) {
     set.window_closes_at = window_closes_at(conversation);
@@ -82,11 +83,12 @@ Decision decide_reminder(const RoutingContext& c, const SetReminder& cmd) {
 Decision decide_reminder(const RoutingContext& c, const CancelReminder& cmd) {
   Result<const Conversation*> found = reminder_target(c, cmd.conversation);
   if (!found.ok()) return found.error();
-  if (found.value()->reminder_at == kNever) {
+  const int64_t due_at = found.value()->reminder_at;
+  if (due_at == kNever) {
     return fail(ErrorCode::no_reminder, "Conversation " + id_text(cmd.conversation) +
                                             " has no reminder to cancel (a reminder that is due has already fired).");
   }
-  return std::vector<Event>{Event{c.actor, c.now_ms, ReminderCancelled{cmd.conversation}}};
+  return std::vector<Event>{Event{c.actor, c.now_ms, ReminderCancelled{cmd.conversation, due_at}}};
 }
 
 }  // namespace inbox

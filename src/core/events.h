@@ -93,6 +93,13 @@ struct ClosingReasonCreated {
   }
 };
 
+struct TemplateCreated {
+  static constexpr const char* kType = "template_created";
+  MessageTemplate message_template;
+  template <class F>
+  static void fields(F&& f) { f("template", &TemplateCreated::message_template); }
+};
+
 struct TagCreated {
   static constexpr const char* kType = "tag_created";
   TagId tag;
@@ -458,7 +465,8 @@ struct OfferExpired {
 
 // The conversation's reminder (new or changed): it is Scheduled until due_at. window_warning: on WhatsApp,
 // the reminder fires after the 24-hour window closes (window_closes_at; kNever: never opened), so only
-// templates will be possible then; the UI shows it when the reminder is set.
+// templates will be possible then; the UI shows it when the reminder is set. replaces_due_at: the
+// reminder this one changes (kNever: there was none), so the timeline says "changed".
 struct ReminderSet {
   static constexpr const char* kType = "reminder_set";
   ConversationId conversation;
@@ -466,6 +474,7 @@ struct ReminderSet {
   bool postpone = true;
   int64_t window_closes_at = kNever;
   bool window_warning = false;
+  int64_t replaces_due_at = kNever;
   template <class F>
   static void fields(F&& f) {
     f("conversation", &ReminderSet::conversation);
@@ -473,14 +482,20 @@ struct ReminderSet {
     f("postpone", &ReminderSet::postpone);
     f("window_closes_at", &ReminderSet::window_closes_at);
     f("window_warning", &ReminderSet::window_warning);
+    f("replaces_due_at", &ReminderSet::replaces_due_at);
   }
 };
 
+// due_at: the reminder that no longer fires (for the timeline).
 struct ReminderCancelled {
   static constexpr const char* kType = "reminder_cancelled";
   ConversationId conversation;
+  int64_t due_at = kNever;
   template <class F>
-  static void fields(F&& f) { f("conversation", &ReminderCancelled::conversation); }
+  static void fields(F&& f) {
+    f("conversation", &ReminderCancelled::conversation);
+    f("due_at", &ReminderCancelled::due_at);
+  }
 };
 
 // The reminder is due (system): back to Open, overdue since due_at, and `owner` is notified (none: it went
@@ -500,7 +515,7 @@ struct ReminderDue {
 
 using EventBody =
     std::variant<SettingsUpdated, UserCreated, UserStatusChanged, TeamCreated, TeamMembersSet, ChannelCreated,
-                 ClosingReasonCreated, TagCreated, ContactCreated, ContactUpdated, ContactPropertySet,
+                 ClosingReasonCreated, TemplateCreated, TagCreated, ContactCreated, ContactUpdated, ContactPropertySet,
                  ContactTagsSet, ConversationOpened, ConversationOffered, ConversationAccepted,
                  ConversationAssigned, MessageAdded, ConversationTransferred, ConferenceInvited, ConferenceJoined,
                  ConferenceLeft, ConferenceEnded, ConversationClosed, ConversationTagsSet, AssignmentSettingsUpdated,

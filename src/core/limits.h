@@ -14,11 +14,13 @@ constexpr size_t kIdentitiesPerContactMax = 16;
 constexpr size_t kTeamMembersMax = 1000;
 constexpr size_t kConferenceParticipantsMax = 10;
 constexpr size_t kTemplateParamsMax = 20;
+constexpr size_t kTemplateBodyCodePointsMax = 1024;  // WhatsApp's limit on a template's body
 
 constexpr size_t kUsersMax = 100'000;
 constexpr size_t kTeamsMax = 10'000;
 constexpr size_t kChannelsMax = 1'000;
 constexpr size_t kClosingReasonsMax = 1'000;
+constexpr size_t kTemplatesMax = 1'000;
 constexpr size_t kTagsMax = 100'000;
 constexpr size_t kContactsMax = 20'000'000;
 constexpr size_t kConversationsMax = 50'000'000;

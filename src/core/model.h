@@ -241,6 +241,23 @@ struct Template {
   }
 };
 
+// An approved WhatsApp template as the workspace lists it (the provider approved it; we mirror it): what the
+// template picker shows, and what a sent template reads as, {{1}}..{{n}} filled from Template::params.
+struct MessageTemplate {
+  std::string name;
+  std::string language;  // "pt_BR", "es", "en_US"
+  std::string body;
+  uint32_t params = 0;   // the placeholders {{1}}..{{params}} in the body
+
+  template <class F>
+  static void fields(F&& f) {
+    f("name", &MessageTemplate::name);
+    f("language", &MessageTemplate::language);
+    f("body", &MessageTemplate::body);
+    f("params", &MessageTemplate::params);
+  }
+};
+
 struct Participant {
   UserId user;
   bool joined = false;  // false: invited, not yet joined

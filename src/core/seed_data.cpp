@@ -84,6 +84,19 @@ constexpr std::array<Role, 4> kRoles = {Role::administrator, Role::supervisor, R
 constexpr std::array<const char*, 3> kTeams = {"Sales", "Support", "Billing"};
 constexpr std::array<const char*, 5> kClosingReasons = {"Resolvido", "Venda concluída", "Sem resposta", "Spam",
                                                         "Duplicado"};
+// The WhatsApp templates the demo's provider approved: what agents send once a window has closed.
+struct ApprovedTemplate {
+  const char* name;
+  const char* language;
+  const char* body;
+};
+constexpr std::array<ApprovedTemplate, 4> kTemplates = {{
+    {"retomar_atendimento", "pt_BR",
+     "Olá {{1}}! Podemos continuar o seu atendimento? Responda esta mensagem para retomarmos."},
+    {"seguimiento_pedido", "es", "Hola {{1}}, tu pedido {{2}} está en camino. ¿Te ayudamos con algo más?"},
+    {"suivi_demande", "fr", "Bonjour {{1}}, nous revenons vers vous au sujet de votre demande. Répondez à ce message pour continuer."},
+    {"follow_up", "en_US", "Hi {{1}}, we are following up on your request. Reply to this message to pick up where we left off."},
+}};
 constexpr std::array<const char*, 6> kTags = {"vip", "boleto", "envío", "réclamation", "lead", "refund"};
 
 class Script {
@@ -150,6 +163,7 @@ void setup_workspace(Script& s, const DemoOptions& options) {
   s.run(UserId(), CreateChannel{ChannelKind::messenger, "Messenger", "demo.loja"});
   s.run(UserId(), CreateChannel{ChannelKind::webchat, "Webchat", "https://demo.example"});
   for (const char* reason : kClosingReasons) s.run(UserId(), CreateClosingReason{reason});
+  for (const ApprovedTemplate& t : kTemplates) s.run(UserId(), CreateTemplate{t.name, t.language, t.body});
   for (size_t u = 0; u < s.state.users.size(); ++u) {
     const UserId id(static_cast<uint32_t>(u));
     const UserStatus status = s.random.percent(75) ? UserStatus::available

@@ -24,6 +24,7 @@ struct State {
   std::vector<Conversation> conversations;
   std::vector<Message> messages;
   std::vector<ClosingReason> closing_reasons;
+  std::vector<MessageTemplate> templates;
   std::vector<Tag> tags;
   std::vector<MessageExtra> message_extras;
   std::vector<Referral> referrals;
@@ -46,6 +47,7 @@ struct State {
     f("conversations", &State::conversations);
     f("messages", &State::messages);
     f("closing_reasons", &State::closing_reasons);
+    f("templates", &State::templates);
     f("tags", &State::tags);
     f("message_extras", &State::message_extras);
     f("referrals", &State::referrals);

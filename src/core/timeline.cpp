@@ -75,6 +75,26 @@ Entry entry_for(const Event& event, const ConversationClosed& e) {
   return std::make_pair(e.conversation, entry);
 }
 
+Entry about_reminder(const Event& event, ConversationId conversation, TimelineKind kind, int64_t reminder_at,
+                     UserId user = UserId()) {
+  TimelineEntry entry = base(event, kind);
+  entry.user = user;
+  entry.reminder_at = reminder_at;
+  return std::make_pair(conversation, entry);
+}
+
+Entry entry_for(const Event& event, const ReminderSet& e) {
+  const TimelineKind kind = e.replaces_due_at == kNever ? TimelineKind::reminder_set : TimelineKind::reminder_changed;
+  return about_reminder(event, e.conversation, kind, e.due_at);
+}
+Entry entry_for(const Event& event, const ReminderCancelled& e) {
+  return about_reminder(event, e.conversation, TimelineKind::reminder_cancelled, e.due_at);
+}
+// user: the owner it notified (none: it went to the queue).
+Entry entry_for(const Event& event, const ReminderDue& e) {
+  return about_reminder(event, e.conversation, TimelineKind::reminder_due, e.due_at, e.owner);
+}
+
 template <class Other>
 Entry entry_for(const Event&, const Other&) {
   return std::nullopt;

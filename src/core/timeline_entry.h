@@ -22,13 +22,17 @@ enum class TimelineKind : uint8_t {
   conference_ended,
   tags_changed,
   closed,
+  reminder_set,
+  reminder_changed,
+  reminder_cancelled,
+  reminder_due,
 };
 template <>
 struct EnumNames<TimelineKind> {
-  static constexpr std::array<const char*, 14> names = {
+  static constexpr std::array<const char*, 18> names = {
       "opened", "reopened", "transferred_in", "offered", "accepted", "assigned", "unassigned",
       "transferred_out", "conference_invited", "conference_joined", "conference_left", "conference_ended",
-      "tags_changed", "closed"};
+      "tags_changed", "closed", "reminder_set", "reminder_changed", "reminder_cancelled", "reminder_due"};
 };
 
 struct TimelineEntry {
@@ -39,6 +43,7 @@ struct TimelineEntry {
   TeamId team;
   ClosingReasonId closing_reason;
   ConversationId other;     // the attention this one came from or went to
+  int64_t reminder_at = 0;  // reminder entries: when the reminder is (or was) due
 
   template <class F>
   static void fields(F&& f) {
@@ -49,6 +54,7 @@ struct TimelineEntry {
     f("team", &TimelineEntry::team);
     f("closing_reason", &TimelineEntry::closing_reason);
     f("other", &TimelineEntry::other);
+    f("reminder_at", &TimelineEntry::reminder_at);
   }
 };
 

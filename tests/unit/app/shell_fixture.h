@@ -34,6 +34,8 @@ inline std::vector<TimedCommand> workspace_script() {
   at(0, system, CreateClosingReason{"Resolvido"});
   at(0, system, CreateClosingReason{"Spam"});
   at(0, system, CreateClosingReason{"Sem resposta"});
+  at(0, system, CreateTemplate{"retomar_contato", "pt_BR", "Olá {{1}}, podemos retomar a nossa conversa?"});
+  at(0, system, CreateTemplate{"pedido_enviado", "es", "Hola {{1}}, tu pedido {{2}} salió hoy."});
   auto writes = [&](int64_t minute, const char* from, const char* name, const char* text) {
     ReceiveMessage m;
     m.channel = ChannelId(0);

@@ -48,6 +48,9 @@ struct Inbox {
     spam = ClosingReasonId(1);
     run(UserId(), CreateClosingReason{"Resolvido"});
     run(UserId(), CreateClosingReason{"Spam"});
+    run(UserId(), CreateTemplate{"seguimiento", "es", "Hola {{1}}, ¿pudiste revisar nuestra propuesta?"});
+    run(UserId(), CreateTemplate{"retomar_contato", "pt_BR", "Olá {{1}}, podemos retomar a nossa conversa?"});
+    run(UserId(), CreateTemplate{"boas_vindas", "pt_BR", "Bem-vindo(a), {{1}}! Como podemos ajudar?"});
   }
 
   UserId created_user(const std::string& name, Role role) {

@@ -43,7 +43,7 @@ class Generator {
       case 5: return {actor, TagContact{pick<ContactId>(state.contacts.size()), {word()}, chance(2) ? TagMode::add : TagMode::replace}};
       case 6: case 7: case 8: return {chance(10) ? actor : UserId(), receive(state)};
       case 9: return {actor, AssignConversation{conversation(state), chance(4) ? UserId() : pick_user(state)}};
-      case 10: case 11: return {actor, SendMessage{conversation(state), text(), {}, chance(6) ? std::optional<Template>(Template{"t", "pt", {}}) : std::nullopt}};
+      case 10: case 11: return {actor, SendMessage{conversation(state), text(), {}, chance(6) ? std::optional<Template>(Template{"boas_vindas", "pt_BR", {text()}}) : std::nullopt}};
       case 12: return {actor, TransferConversation{conversation(state), chance(2) ? pick<TeamId>(state.teams.size()) : TeamId(), chance(2) ? pick_user(state) : UserId(), ClosingReasonId()}};
       case 13: return {actor, CloseConversation{conversation(state), chance(3) ? ClosingReasonId() : ClosingReasonId(static_cast<uint32_t>(below(3)))}};
       case 14: return {actor, InviteToConference{conversation(state), pick_user(state)}};
@@ -67,7 +67,7 @@ class Generator {
       default:
         if (chance(3)) return reminder_command(state, actor);
         if (chance(2)) return assignment_command(state, actor);
-        return {actor, StartConversation{pick<ContactId>(state.contacts.size()), ChannelId(static_cast<uint32_t>(below(3))), Template{"oi", "pt", {}}}};
+        return {actor, StartConversation{pick<ContactId>(state.contacts.size()), ChannelId(static_cast<uint32_t>(below(3))), Template{"boas_vindas", "pt_BR", {"Ana"}}}};
     }
   }
 

@@ -317,8 +317,8 @@ TEST_CASE("reminder commands and events round-trip through JSON") {
     REQUIRE(parsed.ok());
     CHECK(parsed.value() == command);
   }
-  const Event events[] = {{UserId(3), kStart, ReminderSet{ConversationId(7), kStart + kHour, false, kStart + 2 * kHour, true}},
-                          {UserId(3), kStart, ReminderCancelled{ConversationId(7)}},
+  const Event events[] = {{UserId(3), kStart, ReminderSet{ConversationId(7), kStart + kHour, false, kStart + 2 * kHour, true, kStart + 3 * kHour}},
+                          {UserId(3), kStart, ReminderCancelled{ConversationId(7), kStart + kHour}},
                           {UserId(), kStart, ReminderDue{ConversationId(7), UserId(3), kStart}}};
   for (const Event& event : events) {
     const Result<Event> parsed = parse_event(event_to_text(event));
@@ -372,4 +372,34 @@ TEST_CASE("sort by 'window closing soon': open windows soonest first, then the c
   inbox.advance(22 * kHour + 30 * kMinute);  // b's window has closed
   CHECK(anas_open(inbox, SortOrder::window_closing_soon) == std::vector<ConversationId>{c, a, b});
   CHECK(rebuild_views(inbox.state) == inbox.state.views);
+}
+
+TEST_CASE("the timeline lists a reminder set, changed, cancelled and due, with its time and who was notified") {
+  Inbox inbox;
+  const ConversationId id = anas_chat(inbox);
+  inbox.run(inbox.ana, preset(id, ReminderPreset::in_1_hour));
+  const int64_t first = inbox.now_ms + kHour;
+  inbox.run(inbox.ana, preset(id, ReminderPreset::in_4_hours));
+  inbox.run(inbox.ana, CancelReminder{id});
+  inbox.run(inbox.ana, SetReminder{id, ReminderPreset::custom, inbox.now_ms + 30 * kMinute, true});
+  inbox.advance(30 * kMinute);
+
+  std::vector<TimelineEntry> reminders;
+  for (const TimelineEntry& entry : inbox.conversation(id).timeline) {
+    if (entry.kind >= TimelineKind::reminder_set) reminders.push_back(entry);
+  }
+  REQUIRE(reminders.size() == 5);
+  CHECK(reminders[0].kind == TimelineKind::reminder_set);
+  CHECK(reminders[0].reminder_at == first);
+  CHECK(reminders[0].actor == inbox.ana);
+  CHECK(reminders[1].kind == TimelineKind::reminder_changed);
+  CHECK(reminders[1].reminder_at == kStart + 4 * kHour);
+  CHECK(reminders[2].kind == TimelineKind::reminder_cancelled);
+  CHECK(reminders[2].reminder_at == kStart + 4 * kHour);
+  CHECK(reminders[3].kind == TimelineKind::reminder_set);
+  CHECK(reminders[4].kind == TimelineKind::reminder_due);
+  CHECK(reminders[4].reminder_at == kStart + 30 * kMinute);
+  CHECK(reminders[4].user == inbox.ana);  // the owner it notified
+  CHECK_FALSE(reminders[4].actor.valid());  // the system fired it
+  CHECK(reminders[4].at_ms == kStart + 30 * kMinute);
 }
