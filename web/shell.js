@@ -72,6 +72,13 @@
         saved: () => Module._inbox_saved() !== 0,
         loadedFromSnapshot: () => Module._inbox_loaded_from_snapshot() !== 0,
         takeFrameTimes: () => JSON.parse(Module.UTF8ToString(Module._inbox_take_frame_times_json())),
+        offers: () => JSON.parse(Module.UTF8ToString(Module._inbox_offers_json())),
+        // Tests drive the page's clock: a fixed time in ms since the epoch, or null for the real clock.
+        setNow(ms) {
+          Module.inboxNow = ms === null ? null : () => ms;
+          wake();
+        },
+        now: () => (Module.inboxNow ? Module.inboxNow() : Date.now()),
       };
       canvas.focus();
     },

@@ -1,12 +1,15 @@
 #include "app/agent_panel.h"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <string>
 
+#include "app/i18n.h"
 #include "app/labels.h"
 #include "app/test_locator.h"
 #include "core/state.h"
+#include "core/text.h"
 #include "core/views.h"
 
 namespace inbox::ui {
@@ -35,16 +38,25 @@ std::vector<TeamRow> team_rows(const State& state) {
   return rows;
 }
 
-UserId draw_sign_in_picker(const State& state, UserId viewer) {
+UserId draw_sign_in_picker(const State& state, UserId viewer, std::string& filter) {
   const User* current = find_user(state, viewer);
-  const std::string preview = current != nullptr ? current->name + " · " + role_label(current->role) : "Sign in as…";
+  const std::string preview = current != nullptr ? current->name + " · " + role_label(current->role) : tr("Sign in as…");
   ImGui::SetNextItemWidth(-1);
   const bool open = ImGui::BeginCombo("##sign_in_as", preview.c_str(), ImGuiComboFlags_HeightLarge);
   locator_label_last_item("##sign_in_as");
   if (open) {
+    if (ImGui::IsWindowAppearing()) {
+      filter.clear();
+      ImGui::SetKeyboardFocusHere();
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##sign_in_filter", tr("Find a user"), &filter);
+    const std::string folded = fold_for_search(filter);
     for (uint32_t i = 0; i < state.users.size(); ++i) {
       const User& user = state.users[i];
-      const std::string label = user.name + " · " + role_label(user.role) + "##user" + std::to_string(i);
+      const std::string name = user.name + " · " + role_label(user.role);
+      if (!folded.empty() && fold_for_search(name).find(folded) == std::string::npos) continue;
+      const std::string label = name + "##user" + std::to_string(i);
       if (ImGui::Selectable(label.c_str(), viewer == UserId(i))) viewer = UserId(i);
     }
     ImGui::EndCombo();

@@ -2,6 +2,7 @@
 // idle, unavailable; RONA with the way back to available), and for supervisors the team view: every
 // agent's status and active chats.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "app/time_format.h"
@@ -11,7 +12,7 @@
 namespace inbox::ui {
 
 // Returns the viewer after the picker (the demo lets anyone sign in as any seeded user).
-UserId draw_sign_in_picker(const State& state, UserId viewer);
+UserId draw_sign_in_picker(const State& state, UserId viewer, std::string& filter);
 
 void draw_agent_status(sync::Engine& engine, UserId viewer, const LocalClock& clock);
 

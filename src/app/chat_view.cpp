@@ -84,10 +84,7 @@ void draw_bell(ShellState& ui, const State& state, const LocalClock& clock) {
   ImGui::SetCursorPosX(std::max(start.x, ImGui::GetContentRegionMax().x - bell_width));
   const ConversationId picked = draw_notifications_bell(ui.notifications, state, clock);
   ImGui::SetCursorPos(start);
-  if (picked.valid()) {
-    ui.selected = picked;
-    ui.section = Section::mine;
-  }
+  if (picked.valid()) show_conversation(ui, Section::mine, state.conversations[picked.index()].status, picked);
 }
 
 }  // namespace

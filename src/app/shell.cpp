@@ -10,7 +10,9 @@
 #include "app/agent_panel.h"
 #include "app/chat_view.h"
 #include "app/display_text.h"
+#include "app/i18n.h"
 #include "app/labels.h"
+#include "app/list_filters.h"
 #include "app/test_locator.h"
 #include "core/search.h"
 #include "core/state.h"
@@ -58,25 +60,10 @@ std::string preview_line(const State& state, MessageId id) {
 
 // --- column 1 ---------------------------------------------------------------------------------------
 
-void draw_demo_reset(ShellState& ui) {
-  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() * 1.5f));
-  if (ImGui::SmallButton("Reset demo")) ImGui::OpenPopup("reset_demo_popup");
-  if (ImGui::BeginPopup("reset_demo_popup")) {
-    ImGui::TextUnformatted("Start the demo from scratch? Everything done in it is lost.");
-    if (ImGui::Button("Reset")) {
-      ui.demo_reset_requested = true;
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
-}
-
 void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock& clock) {
   const State& state = engine.state();
   ImGui::TextUnformatted("Agent Inbox");
-  const UserId viewer = draw_sign_in_picker(state, ui.viewer);
+  const UserId viewer = draw_sign_in_picker(state, ui.viewer, ui.sign_in_filter);
   if (viewer != ui.viewer) {
     ui.viewer = viewer;
     ui.selected = ConversationId();
@@ -102,7 +89,9 @@ void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock
   }
   ImGui::Spacing();
   draw_team_view(state, ui.viewer);
-  draw_demo_reset(ui);
+  ImGui::Spacing();
+  if (ImGui::SmallButton(tr("Keyboard shortcuts (?)"))) ui.shortcuts.overlay_open = true;
+  draw_demo_panel(ui.demo);
 }
 
 // --- column 2 ---------------------------------------------------------------------------------------
@@ -163,9 +152,15 @@ void draw_list_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   ImGui::TextUnformatted(section_label(ui.section));
   if (ImGui::BeginTabBar("status_tabs")) {
     for (const auto& info : kTabs) {
-      if (ImGui::BeginTabItem(info.label)) {
-        if (ui.tab != info.status) ui.selected = ConversationId();
-        ui.tab = info.status;
+      // A tab chosen by the code (show_conversation) becomes the bar's from the next frame on.
+      const bool requested = ui.tab_requested && ui.tab == info.status;
+      if (ImGui::BeginTabItem(info.label, nullptr, requested ? ImGuiTabItemFlags_SetSelected : 0)) {
+        if (ui.tab_requested) {
+          ui.tab_requested = !requested;
+        } else {
+          if (ui.tab != info.status) ui.selected = ConversationId();
+          ui.tab = info.status;
+        }
         ImGui::EndTabItem();
       }
     }
@@ -173,7 +168,11 @@ void draw_list_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   }
   const float em = ImGui::GetFontSize();
   ImGui::SetNextItemWidth(-em * 7.5f);
-  ImGui::InputTextWithHint("##search", "Search name, email, phone, message", &ui.search);
+  if (ui.keys.focus_search) {
+    ImGui::SetWindowFocus();  // the column first: the search box is only found in the focused window's scope
+    ImGui::SetKeyboardFocusHere();
+  }
+  ImGui::InputTextWithHint("##search", tr("Search name, email, phone, message"), &ui.search);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
   const char* orders[] = {"Oldest first", "Newest first", "Window closing soon"};
@@ -181,43 +180,81 @@ void draw_list_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   if (ImGui::Combo("##order", &order, orders, IM_ARRAYSIZE(orders))) ui.order = static_cast<SortOrder>(order);
   locator_label_last_item("##order");
 
+  draw_list_filters(ui.filters, state);
+
+  ListQuery query;
+  query.viewer = ui.viewer;
+  query.section = ui.section;
+  query.status = ui.tab;
+  query.order = ui.order;
+  query.now_ms = clock.now_ms;
+  // What the rows page through: search results or the filtered list when there is one, else the core's views.
   const bool searching = ui.search.find_first_not_of(' ') != std::string::npos;
-  const std::vector<ConversationId>* results = searching ? &search_results(ui, engine) : nullptr;
-  const size_t total = searching ? results->size() : section_counts(state, ui.viewer, ui.section).by_status[static_cast<size_t>(ui.tab)];
+  const std::vector<ConversationId>* listed = nullptr;
   if (searching) {
-    ImGui::TextDisabled("%zu result%s", total, total == 1 ? "" : "s");
+    listed = &search_results(ui, engine);
+    if (ui.filters.any()) {
+      ui.filtered_search = filter_ids(state, *listed, ui.filters);
+      listed = &ui.filtered_search;
+    }
+  } else if (ui.filters.any()) {
+    listed = &filtered_conversations(ui.filtered, state, engine.revision(), query, ui.filters);
+  }
+  const size_t total = listed != nullptr ? listed->size() : section_counts(state, ui.viewer, ui.section).by_status[static_cast<size_t>(ui.tab)];
+  if (searching) {
+    ImGui::TextDisabled(total == 1 ? tr("%zu result") : tr("%zu results"), total);
   } else {
-    ImGui::TextDisabled("%zu conversation%s", total, total == 1 ? "" : "s");
+    ImGui::TextDisabled(total == 1 ? tr("%zu conversation") : tr("%zu conversations"), total);
   }
 
+  const auto rows_at = [&](size_t first, size_t count) {
+    if (listed != nullptr) return std::vector<ConversationId>(listed->begin() + first, listed->begin() + first + count);
+    query.offset = first;
+    query.limit = count;
+    return list_conversations(state, query);
+  };
   ImGui::BeginChild("conversation_list");
   ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0));  // name first, preview below
   const float row_height = ImGui::GetTextLineHeightWithSpacing() * 3;
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(total), row_height + ImGui::GetStyle().ItemSpacing.y);
-  while (clipper.Step()) {
-    std::vector<ConversationId> rows;
-    if (searching) {
-      rows.assign(results->begin() + clipper.DisplayStart, results->begin() + clipper.DisplayEnd);
-    } else {
-      ListQuery query;
-      query.viewer = ui.viewer;
-      query.section = ui.section;
-      query.status = ui.tab;
-      query.order = ui.order;
-      query.now_ms = clock.now_ms;
-      query.offset = static_cast<size_t>(clipper.DisplayStart);
-      query.limit = static_cast<size_t>(clipper.DisplayEnd - clipper.DisplayStart);
-      rows = list_conversations(state, query);
+  const float row_pitch = row_height + ImGui::GetStyle().ItemSpacing.y;
+  if (!ui.selected.valid()) ui.selected_row = -1;
+  if (ui.keys.list_step != 0 && total > 0) {  // Alt+Down / Alt+Up: the next row, scrolled into view
+    const int row = ui.selected_row < 0 ? 0 : std::clamp(ui.selected_row + ui.keys.list_step, 0, static_cast<int>(total) - 1);
+    const std::vector<ConversationId> at = rows_at(static_cast<size_t>(row), 1);
+    if (!at.empty()) {
+      ui.selected = at.front();
+      ui.selected_row = row;
+      const float top = row * row_pitch;
+      if (top < ImGui::GetScrollY()) ImGui::SetScrollY(top);
+      if (top + row_pitch > ImGui::GetScrollY() + ImGui::GetWindowHeight()) ImGui::SetScrollY(top + row_pitch - ImGui::GetWindowHeight());
     }
-    for (ConversationId id : rows) draw_conversation_row(ui, state, id, clock, row_height);
+  }
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(total), row_pitch);
+  while (clipper.Step()) {
+    const std::vector<ConversationId> rows = rows_at(static_cast<size_t>(clipper.DisplayStart),
+                                                     static_cast<size_t>(clipper.DisplayEnd - clipper.DisplayStart));
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i] == ui.selected) ui.selected_row = clipper.DisplayStart + static_cast<int>(i);
+      draw_conversation_row(ui, state, rows[i], clock, row_height);
+    }
   }
   ImGui::PopStyleVar();
   if (total == 0) ImGui::TextDisabled(searching ? "Nothing matches" : "No conversations here");
   ImGui::EndChild();
 }
 
+// 0 means "no need": the earlier of the others.
+int64_t earliest_wake(int64_t a, int64_t b) { return a == 0 ? b : b == 0 ? a : std::min(a, b); }
+
 }  // namespace
+
+void show_conversation(ShellState& ui, Section section, ConversationStatus tab, ConversationId id) {
+  ui.section = section;
+  ui.tab_requested = ui.tab_requested || ui.tab != tab;
+  ui.tab = tab;
+  ui.selected = id;
+}
 
 UserId default_viewer(const State& state) {
   UserId first_agent;
@@ -231,6 +268,7 @@ UserId default_viewer(const State& state) {
 }
 
 int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock) {
+  ui.keys = read_shortcuts(ui.shortcuts);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
@@ -259,11 +297,15 @@ int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock
     ImGui::EndTable();
   }
   ImGui::End();
+  draw_shortcuts_overlay(ui.shortcuts);
+  ConversationId accepted;
+  const int64_t offers_wake_ms = draw_offer_popup(ui.offers, engine, ui.viewer, clock, accepted);
+  if (accepted.valid()) show_conversation(ui, Section::mine, ConversationStatus::open, accepted);  // the chat just taken
   // After the columns, so a command refused in this frame shows its toast in this frame.
   for (sync::Rejection& rejection : engine.take_rejections()) {
     push_toast(ui.toasts, std::move(rejection.error.message), clock.now_ms);
   }
-  return draw_toasts(ui.toasts, clock.now_ms);
+  return earliest_wake(draw_toasts(ui.toasts, clock.now_ms), offers_wake_ms);
 }
 
 }  // namespace inbox::ui

@@ -8,7 +8,11 @@
 
 #include "app/chat_actions.h"
 #include "app/contact_panel.h"
+#include "app/list_filters.h"
+#include "app/demo_panel.h"
 #include "app/notifications.h"
+#include "app/offer_popup.h"
+#include "app/shortcuts.h"
 #include "app/template_picker.h"
 #include "app/time_format.h"
 #include "app/toasts.h"
@@ -28,12 +32,20 @@ struct SearchCache {
 
 struct ShellState {
   UserId viewer;  // the signed-in user
+  std::string sign_in_filter;  // typed into the sign-in picker
   Section section = Section::mine;
   ConversationStatus tab = ConversationStatus::open;
+  bool tab_requested = false;  // `tab` was set by the code: the tab bar follows it
   SortOrder order = SortOrder::newest_first;
   std::string search;
   SearchCache search_cache;
+  ListFilters filters;                          // channel, team, tag
+  FilteredList filtered;                        // the section and tab with the filters applied
+  std::vector<ConversationId> filtered_search;  // this frame's search results with the filters applied
   ConversationId selected;
+  int selected_row = -1;  // its position in the list as last drawn (-1: not drawn): where Alt+Down goes on from
+  ShortcutsState shortcuts;
+  ShortcutRequests keys;  // this frame's
   std::string compose;
   bool compose_note = false;     // the compose box writes an internal note instead of a reply
   bool refocus_compose = false;  // keep typing after Enter sent the message
@@ -41,13 +53,17 @@ struct ShellState {
   ContactPanelState contact;
   TemplatePickerState templates;       // the compose box's template picker (window closed)
   NotificationsState notifications;   // due reminders of the signed-in owner
+  OfferPopupState offers;             // conversations offered to the signed-in agent
   Toasts toasts;
-  bool demo_reset_requested = false;  // the platform starts the demo afresh and clears it
+  DemoControls demo;                  // the offline demo's simulator and reset
 };
 
 // Draws one frame filling the display. Returns the time at which the UI needs a frame even without input
 // (a toast expiring, a countdown ticking), or 0 when it can sleep until the next input.
 int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock);
+
+// Opens a conversation in a section and status tab (the list's tab bar follows from the next frame).
+void show_conversation(ShellState& ui, Section section, ConversationStatus tab, ConversationId id);
 
 // The user a fresh demo signs in as: the first agent with open conversations of their own.
 UserId default_viewer(const State& state);

@@ -5,80 +5,16 @@
 
 #include "core/apply.h"
 #include "core/decide.h"
+#include "core/demo_text.h"
 #include "core/text.h"
+#include "core/timers.h"
 
 namespace inbox {
 namespace {
 
-// splitmix64: tiny, portable, and the same sequence natively and in wasm.
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return static_cast<size_t>(next() % n); }
-  bool percent(size_t p) { return below(100) < p; }
-  template <class T, size_t N>
-  const T& pick(const std::array<T, N>& items) { return items[below(N)]; }
-
- private:
-  uint64_t state_;
-};
-
-struct Language {
-  const char* country_code;
-  std::array<const char*, 10> first_names;
-  std::array<const char*, 10> last_names;
-  std::array<const char*, 8> openers;
-  std::array<const char*, 6> replies;
-  const char* tag;
-};
-
-const std::array<Language, 4> kLanguages = {{
-    {"+34",
-     {"José", "María", "Lucía", "Álvaro", "Sofía", "Martín", "Inés", "Raúl", "Begoña", "Íñigo"},
-     {"García", "Fernández", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Muñoz", "Jiménez", "Ibáñez"},
-     {"Hola, ¿dónde está mi pedido? 📦", "Buenas tardes, quiero cambiar la talla 👟",
-      "¿Tenéis envío a Málaga?", "No me llegó la factura de marzo 😕", "¿Cuál es el horario de atención?",
-      "Quiero darme de baja, por favor", "¡Gracias por la rapidez! 🙌", "El código de descuento no funciona"},
-     {"¡Hola! Ahora mismo lo reviso 😊", "Su pedido sale mañana por la mañana 🚚",
-      "Le envío la factura por aquí", "¿Me confirma su correo electrónico?", "Listo, ya está solucionado ✅",
-      "Gracias por escribirnos"},
-     "español"},
-    {"+55",
-     {"João", "Ana", "Luís", "Conceição", "Gonçalo", "Márcia", "Tânia", "Sérgio", "Flávia", "Antônio"},
-     {"Silva", "Gonçalves", "Araújo", "Conceição", "Magalhães", "Simões", "Brandão", "Loureiro", "Assunção",
-      "Gusmão"},
-     {"Olá, meu boleto venceu, podem gerar outro? 🧾", "Vocês entregam em São Paulo?",
-      "Quero trocar o produto, veio com defeito 😞", "Qual o prazo de entrega para Belém?",
-      "Bom dia! Preciso de ajuda com o pagamento 💳", "A promoção ainda está valendo? 🔥",
-      "Não consigo acessar minha conta", "Obrigado pelo atendimento! 👏"},
-     {"Olá! Já verifico para você 😊", "Segue o novo boleto 🧾", "Entregamos sim, em até 3 dias úteis",
-      "Pode me passar o número do pedido?", "Pronto, resolvido! ✅", "Obrigada pelo contato"},
-     "português"},
-    {"+33",
-     {"Zoé", "Hélène", "François", "Léa", "Jérôme", "Chloé", "Maël", "Noémie", "Loïc", "Cécile"},
-     {"Lefèvre", "Dubois", "Moreau", "Bérénger", "Giraud", "Lemaître", "Fournier", "Mercier", "Crête", "Dupré"},
-     {"Bonjour, ma commande n'est pas arrivée 📦", "Je voudrais un remboursement, s'il vous plaît",
-      "Est-ce que vous livrez à Besançon ?", "La facture est erronée 😕", "Merci beaucoup ! 🙏",
-      "Comment modifier mon adresse de livraison ?", "Le colis est abîmé", "Avez-vous ce modèle en taille 38 ?"},
-     {"Bonjour ! Je regarde ça tout de suite 😊", "Votre colis part demain 🚚", "Je vous envoie la facture corrigée",
-      "Pouvez-vous me donner votre numéro de commande ?", "C'est réglé ✅", "Merci de nous avoir contactés"},
-     "français"},
-    {"+1",
-     {"Emily", "James", "Olivia", "Noah", "Ava", "Liam", "Chloe", "Ethan", "Grace", "Mason"},
-     {"Smith", "Johnson", "Williams", "Brown", "O'Connor", "Davis", "Miller", "Wilson", "Taylor", "Anderson"},
-     {"Hi, where is my order? 📦", "Can I get a refund for order #4411?", "Do you ship to Canada? 🇨🇦",
-      "The app keeps crashing 😩", "Thanks for the quick help! 🙌", "I was charged twice this month",
-      "How do I change my plan?", "Is the summer sale still on? ☀️"},
-     {"Hi! Let me check that for you 😊", "Your order ships tomorrow 🚚", "I've issued the refund",
-      "Could you share your order number?", "All sorted ✅", "Thanks for reaching out"},
-     "english"},
-}};
+using demo_text::kLanguages;
+using demo_text::Language;
+using demo_text::Random;
 
 constexpr std::array<Role, 4> kRoles = {Role::administrator, Role::supervisor, Role::operator_, Role::agent};
 constexpr std::array<const char*, 3> kTeams = {"Sales", "Support", "Billing"};
@@ -104,12 +40,14 @@ class Script {
   Script(uint64_t seed, int64_t start_ms) : random(seed), now_ms(start_ms) {}
 
   // Runs the command on the script's own state so later commands can name real ids; keeps it if accepted.
-  bool run(UserId actor, CommandBody body) {
-    now_ms += 1000 + static_cast<int64_t>(random.below(120'000));
+  // Runs the command a second to two minutes after the previous one (`quick`: one second after).
+  bool run(UserId actor, CommandBody body, bool quick = false) {
+    now_ms += 1000 + (quick ? 0 : static_cast<int64_t>(random.below(120'000)));
     Command command{actor, std::move(body)};
     const Decision decision = decide(state, command, now_ms);
     if (!decision.ok()) return false;
     apply_all(state, decision.value());
+    run_due(state, now_ms);  // as the engine does after each command: dispatch, due timers
     commands.push_back(TimedCommand{now_ms, std::move(command)});
     return true;
   }
@@ -219,12 +157,41 @@ void simulate_contact(Script& s, size_t index) {
   }
 }
 
+// The live demo hands new chats out (the history above was picked up by hand): WhatsApp and Webchat to
+// Support (least busy, an offer to accept within a minute), Instagram to Sales (round robin), Messenger to
+// Billing (least busy, reassigned after 15 minutes without a reply). Whatever that dispatches from the
+// teams' queues right away is accepted, so the demo opens with no offer waiting.
+void enable_routing(Script& s) {
+  TeamRouting support;
+  support.offer_timeout_ms = kDemoOfferTimeoutMs;
+  TeamRouting sales;
+  sales.strategy = AssignmentStrategy::round_robin;
+  TeamRouting billing;
+  billing.reply_timeout_ms = 15 * 60'000;
+  s.run(UserId(), SetTeamRouting{TeamId(0), sales});
+  s.run(UserId(), SetTeamRouting{TeamId(1), support});
+  s.run(UserId(), SetTeamRouting{TeamId(2), billing});
+  s.run(UserId(), SetChannelTeam{ChannelId(0), TeamId(1)});
+  s.run(UserId(), SetChannelTeam{ChannelId(1), TeamId(0)});
+  s.run(UserId(), SetChannelTeam{ChannelId(2), TeamId(2)});
+  s.run(UserId(), SetChannelTeam{ChannelId(3), TeamId(1)});
+  Settings settings = s.state.settings;
+  settings.automatic_assignment = true;
+  s.run(UserId(), UpdateSettings{settings});
+  // A second apart, well within the offer timeout; an accept frees nobody's capacity, so one pass takes all.
+  for (uint32_t i = 0; i < s.state.conversations.size(); ++i) {
+    const UserId offered_to = s.state.conversations[i].offered_to;
+    if (offered_to.valid()) s.run(offered_to, AcceptConversation{ConversationId(i)}, true);
+  }
+}
+
 }  // namespace
 
 std::vector<TimedCommand> demo_script(uint64_t seed, int64_t start_ms, const DemoOptions& options) {
   Script script(seed, start_ms);
   setup_workspace(script, options);
   for (size_t i = 0; i < options.contacts; ++i) simulate_contact(script, i);
+  enable_routing(script);
   return std::move(script.commands);
 }
 

@@ -20,7 +20,11 @@ struct DemoOptions {
   size_t contacts = 300;
 };
 
-// Every command in the script is accepted when replayed in order on an empty state.
+// The demo's WhatsApp team offers each new chat for this long before the agent goes to RONA.
+constexpr int64_t kDemoOfferTimeoutMs = 60'000;
+
+// Every command in the script is accepted when replayed in order on an empty state the way the engine
+// runs commands: decide and apply each, then run_due() at its time (dispatch and due timers).
 std::vector<TimedCommand> demo_script(uint64_t seed, int64_t start_ms, const DemoOptions& options = {});
 
 }  // namespace inbox

@@ -19,10 +19,9 @@ Result<LocalEngine> LocalEngine::from_script(const std::vector<TimedCommand>& sc
       error.message = "demo script line " + std::to_string(i + 1) + ": " + error.message;
       return error;
     }
-    for (const Event& event : decision.value()) {
-      apply(engine.state_, event);
-      engine.log_.push_back(event);
-    }
+    apply_all(engine.state_, decision.value());
+    engine.record(decision.value());
+    engine.record(run_due(engine.state_, script[i].at_ms));
   }
   engine.revision_ = 1;
   return Result<LocalEngine>(std::move(engine));
@@ -56,16 +55,18 @@ void LocalEngine::forget_log_before(size_t first) {
 
 uint64_t LocalEngine::submit(const Command& command, int64_t now_ms) {
   const uint64_t submission = ++submissions_;
+  if (std::optional<Error> refused = execute(command, now_ms)) rejections_.push_back({submission, std::move(*refused)});
+  return submission;
+}
+
+std::optional<Error> LocalEngine::execute(const Command& command, int64_t now_ms) {
   Decision decision = decide(state_, command, now_ms);
-  if (!decision.ok()) {
-    rejections_.push_back({submission, decision.error()});
-    return submission;
-  }
+  if (!decision.ok()) return decision.error();
   apply_all(state_, decision.value());
   record(decision.value());
   record(run_due(state_, now_ms));  // e.g. the inbound message just opened a conversation to dispatch
   ++revision_;
-  return submission;
+  return std::nullopt;
 }
 
 void LocalEngine::advance(int64_t now_ms) {

@@ -2,6 +2,7 @@
 // once against the in-memory state, followed by whatever the assignment engine and the timers owe at that
 // moment; the event log is kept so it can be persisted and replayed.
 #pragma once
+#include <optional>
 #include <vector>
 
 #include "core/events.h"
@@ -28,6 +29,9 @@ class LocalEngine final : public Engine {
 
   const State& state() const override { return state_; }
   uint64_t submit(const Command& command, int64_t now_ms) override;
+  // Decides and applies like submit(), but hands a refusal back to the caller instead of the UI's
+  // rejections: what the demo's simulated people do is not the signed-in user's to hear about.
+  std::optional<Error> execute(const Command& command, int64_t now_ms);
   std::vector<Rejection> take_rejections() override;
   void advance(int64_t now_ms) override;
   int64_t next_deadline() const override;

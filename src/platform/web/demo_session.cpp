@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include <emscripten/emscripten.h>
+
 #include "core/seed_data.h"
 #include "platform/web/web_bridge.h"
 
@@ -15,6 +17,37 @@ namespace {
 constexpr uint64_t kDemoSeed = 20261121;
 constexpr int64_t kDemoQuietMs = 5LL * 60 * 1000;  // the demo's last message came in a few minutes ago
 constexpr int64_t kDemoContactsMax = 200000;
+constexpr uint64_t kSimulatorSeed = 424242;
+
+// The simulator's settings live in localStorage, beside the demo's IndexedDB store: "customers,rate,teammates".
+EM_JS(int, load_simulator_settings, (int* customers, int* rate, int* teammates), {
+  const text = localStorage.getItem('agent-inbox-simulator');
+  const parts = text ? text.split(',').map(Number) : [];
+  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n))) return 0;
+  HEAP32[customers >> 2] = parts[0];
+  HEAP32[rate >> 2] = parts[1];
+  HEAP32[teammates >> 2] = parts[2];
+  return 1;
+});
+EM_JS(void, store_simulator_settings, (int customers, int rate, int teammates), {
+  localStorage.setItem('agent-inbox-simulator', [customers, rate, teammates].join(','));
+});
+
+// Stored settings, then the page address: ?simulate=0 turns the simulated world off (the browser tests do).
+demo::SimulatorSettings initial_simulator_settings() {
+  demo::SimulatorSettings settings;
+  int customers = 0, rate = 0, teammates = 0;
+  if (load_simulator_settings(&customers, &rate, &teammates)) {
+    settings.customers_write = customers != 0;
+    settings.customer_messages_per_hour = static_cast<uint32_t>(std::clamp<int>(rate, 0, demo::kCustomerMessagesPerHourMax));
+    settings.teammates_work = teammates != 0;
+  }
+  if (page_query_number("simulate", 1) == 0) {
+    settings.customers_write = false;
+    settings.teammates_work = false;
+  }
+  return settings;
+}
 
 // The script's length depends only on the seed: measure it once, then start it so that it ends just now,
 // and the customers' WhatsApp windows are open as in a live inbox.
@@ -32,7 +65,10 @@ std::unique_ptr<sync::LocalEngine> seeded_engine(const DemoOptions& options, int
 
 void start(DemoSession& demo, ui::ShellState& shell, std::unique_ptr<sync::LocalEngine> engine) {
   demo.engine = std::move(engine);
+  const demo::SimulatorSettings settings = shell.demo.simulator;
   shell = ui::ShellState();
+  shell.demo.simulator = settings;
+  demo.simulator = demo::make_simulator(kSimulatorSeed ^ demo.engine->log_end(), settings);
   shell.viewer = ui::default_viewer(demo.engine->state());
   demo.ready = true;
   demo.store.save(*demo.engine);
@@ -43,6 +79,7 @@ void start(DemoSession& demo, ui::ShellState& shell, std::unique_ptr<sync::Local
 
 void demo_open(DemoSession& demo, ui::ShellState& shell) {
   demo.ready = false;
+  shell.demo.simulator = demo.saved_settings = initial_simulator_settings();
   const DemoOptions defaults;
   demo.options.contacts = static_cast<size_t>(
       std::clamp<int64_t>(page_query_number("contacts", static_cast<int64_t>(defaults.contacts)), 1, kDemoContactsMax));
@@ -63,9 +100,37 @@ void demo_open(DemoSession& demo, ui::ShellState& shell) {
   });
 }
 
+bool demo_tick(DemoSession& demo, ui::ShellState& shell, int64_t now_ms) {
+  if (!demo.ready) return false;
+  sync::LocalEngine& engine = *demo.engine;
+  const uint64_t revision = engine.revision();
+  if (engine.next_deadline() <= now_ms) engine.advance(now_ms);
+  if (shell.demo.customer_write_requested) {
+    shell.demo.customer_write_requested = false;
+    if (auto refused = engine.execute(demo::customer_writes(demo.simulator, engine.state(), now_ms), now_ms)) {
+      ui::push_toast(shell.toasts, refused->message, now_ms);
+    }
+  }
+  if (demo::simulator_next_at(demo.simulator) <= now_ms) {
+    for (const Command& command : demo::simulator_step(demo.simulator, engine.state(), now_ms, shell.viewer)) {
+      engine.execute(command, now_ms);  // a refusal only means someone else got there first
+    }
+  }
+  return engine.revision() != revision;
+}
+
 void demo_after_frame(DemoSession& demo, ui::ShellState& shell) {
   if (!demo.ready) return;
-  if (shell.demo_reset_requested) {
+  if (!(shell.demo.simulator == demo.simulator.settings)) {
+    demo.simulator.settings = shell.demo.simulator;
+    demo.simulator.next_step_at = 0;  // look again now, with the new settings
+  }
+  if (!(shell.demo.simulator == demo.saved_settings)) {
+    demo.saved_settings = shell.demo.simulator;
+    store_simulator_settings(demo.saved_settings.customers_write, static_cast<int>(demo.saved_settings.customer_messages_per_hour),
+                             demo.saved_settings.teammates_work);
+  }
+  if (shell.demo.reset_requested) {
     demo.ready = false;
     demo.store.reset([&demo, &shell] { start(demo, shell, seeded_engine(demo.options, page_now_ms())); });
     return;

@@ -1,6 +1,7 @@
 // The browser entry point: a GLFW window on the page's canvas, WebGL2, and one frame function that the browser
 // calls every animation frame and that returns at once unless something happened (input, resize, timers).
 #include "app/fonts.h"
+#include "core/offers.h"
 #include "app/shell.h"
 #include "app/test_locator.h"
 #include "app/theme.h"
@@ -19,6 +20,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
 
 namespace {
 
@@ -67,10 +70,8 @@ void frame(void* arg) {
   WebApp& app = *static_cast<WebApp*>(arg);
   const inbox::ui::LocalClock clock = local_clock();
   inbox::sync::LocalEngine& engine = *app.demo.engine;
-  if (app.demo.ready && engine.next_deadline() <= clock.now_ms) {  // a timer fell due: let the engine act
-    engine.advance(clock.now_ms);
-    inbox::web::wake(2);
-  }
+  // A timer fell due or the simulated world acted: draw.
+  if (inbox::web::demo_tick(app.demo, app.shell, clock.now_ms)) inbox::web::wake(2);
   if (!inbox::web::consume_wake(clock.now_ms)) return;  // idle: nothing changed, draw nothing
   const double frame_started_ms = emscripten_get_now();
 
@@ -91,9 +92,9 @@ void frame(void* arg) {
   ImGui::NewFrame();
   inbox::ui::locator_begin_frame();
   if (app.demo.ready) {
-    const int64_t ui_wake_ms = inbox::ui::draw_shell(app.shell, engine, clock);
-    const int64_t engine_wake_ms = engine.next_deadline();
-    inbox::web::wake_at(ui_wake_ms == 0 ? engine_wake_ms : std::min(ui_wake_ms, engine_wake_ms));
+    // Timers and the simulated world are looked at before every frame (demo_tick): only the UI's own
+    // deadlines (a toast expiring, a countdown ticking) need a wake-up here.
+    inbox::web::wake_at(inbox::ui::draw_shell(app.shell, engine, clock));
   } else {
     draw_loading();
   }
@@ -158,4 +159,23 @@ EMSCRIPTEN_KEEPALIVE int inbox_saved() {
   return demo.ready && demo.store.saved() ? 1 : 0;
 }
 EMSCRIPTEN_KEEPALIVE int inbox_loaded_from_snapshot() { return web_app().demo.store.loaded_from_snapshot() ? 1 : 0; }
+
+// The offers waiting in the demo, for tests: [{conversation, user, name, expires_at}]. Whoever is signed in
+// sees only their own in the popup; a test uses this to know whom to sign in as.
+EMSCRIPTEN_KEEPALIVE const char* inbox_offers_json() {
+  static std::string text;
+  nlohmann::json out = nlohmann::json::array();
+  const WebApp& app = web_app();
+  if (app.demo.ready) {
+    const inbox::State& state = app.demo.engine->state();
+    for (uint32_t u = 0; u < state.users.size(); ++u) {
+      for (const inbox::ConversationId id : inbox::offers_waiting_for(state, inbox::UserId(u))) {
+        out.push_back({{"conversation", id.value}, {"user", u}, {"name", state.users[u].name},
+                       {"expires_at", state.conversations[id.index()].offer_expires_at}});
+      }
+    }
+  }
+  text = out.dump();
+  return text.c_str();
+}
 }

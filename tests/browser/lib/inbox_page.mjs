@@ -31,8 +31,14 @@ export function inboxSuite() {
   return suite;
 }
 
-// Opens the app and waits until it has drawn; collects console errors and page errors.
+// Opens the app and waits until it has drawn; collects console errors and page errors. The demo's simulated
+// customers and teammates stay off (?simulate=0) unless options.simulate.
 export async function openInbox(browser, url, options = {}) {
+  if (!options.simulate) {
+    const address = new URL(url);
+    address.searchParams.set('simulate', '0');
+    url = address.toString();
+  }
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
@@ -104,4 +110,28 @@ export async function screenshot(page, name) {
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+// Signs in through the demo's "sign in as" picker: opens it, types into its filter, clicks the user.
+export async function signInAs(page, user) {
+  await clickItem(page, '##sign_in_as');
+  await page.keyboard.type(user.name);
+  await settle(page);
+  const label = (await items(page)).map((item) => item.label).find((l) => l.endsWith(`##user${user.id}`));
+  if (!label) throw new Error(`user ${user.name} (${user.id}) is not in the sign-in picker`);
+  await clickItem(page, label);
+}
+
+// The page's clock, frozen at `ms` (a timer then fires only when a test moves it on), or the real one (null).
+export async function setNow(page, ms) {
+  await page.evaluate((value) => window.inbox.setNow(value), ms);
+  await settle(page);
+}
+
+export async function now(page) {
+  return page.evaluate(() => window.inbox.now());
+}
+
+export async function offers(page) {
+  return page.evaluate(() => window.inbox.offers());
 }

@@ -199,8 +199,20 @@ TEST_CASE("Reset demo asks first, then tells the platform to start afresh") {
   f.click("Reset demo");
   REQUIRE(f.shows("Cancel"));
   f.click("Cancel");
-  CHECK_FALSE(f.shell.demo_reset_requested);
+  CHECK_FALSE(f.shell.demo.reset_requested);
   f.click("Reset demo");
   f.click("Reset");
-  CHECK(f.shell.demo_reset_requested);
+  CHECK(f.shell.demo.reset_requested);
+}
+
+TEST_CASE("the demo panel turns the simulated customers and teammates on and off and asks for a customer now") {
+  ShellFixture f;
+  REQUIRE(f.shell.demo.simulator.customers_write);
+  f.click("Customers write in");
+  CHECK_FALSE(f.shell.demo.simulator.customers_write);
+  f.click("Teammates answer");
+  CHECK_FALSE(f.shell.demo.simulator.teammates_work);
+  CHECK(f.shows("##customer_rate"));
+  f.click("A customer writes now");
+  CHECK(f.shell.demo.customer_write_requested);
 }

@@ -6,6 +6,7 @@
 #include "core/decide.h"
 #include "core/json_codec.h"
 #include "core/search.h"
+#include "core/timers.h"
 #include "core/views.h"
 
 #include <nlohmann/json.hpp>
@@ -20,6 +21,7 @@ State replayed(const std::vector<TimedCommand>& script) {
     const Decision decision = decide(state, step.command, step.at_ms);
     REQUIRE_MESSAGE(decision.ok(), command_to_text(step.command) << ": " << decision.error().message);
     apply_all(state, decision.value());
+    run_due(state, step.at_ms);
   }
   return state;
 }
@@ -55,4 +57,30 @@ TEST_CASE("the demo workspace is the same for the same seed, and differs for ano
     CHECK(a[i].command == b[i].command);
   }
   CHECK(state_to_json(replayed(a)) != state_to_json(replayed(c)));
+}
+
+TEST_CASE("the demo hands new chats out: WhatsApp to Support with a one-minute offer, and opens with no offer waiting") {
+  const std::vector<TimedCommand> script = demo_script(7, 1'717'000'000'000);
+  State state = replayed(script);
+  CHECK(state.settings.automatic_assignment);
+  CHECK(state.channels[0].team == TeamId(1));
+  CHECK(state.teams[1].routing.offer_timeout_ms == kDemoOfferTimeoutMs);
+  CHECK(state.teams[0].routing.strategy == AssignmentStrategy::round_robin);
+  for (const Conversation& c : state.conversations) CHECK_FALSE(c.offered_to.valid());
+  for (const User& user : state.users) CHECK(user.status != UserStatus::rona);
+
+  const int64_t now = script.back().at_ms + 60'000;
+  ReceiveMessage inbound;
+  inbound.channel = ChannelId(0);
+  inbound.from = "+5511987650000";
+  inbound.profile_name = "Cliente Novo";
+  inbound.text = "Oi, tudo bem?";
+  const Decision decision = decide(state, Command{UserId(), inbound}, now);
+  REQUIRE(decision.ok());
+  apply_all(state, decision.value());
+  run_due(state, now);
+  const Conversation& opened = state.conversations.back();
+  CHECK(opened.team == TeamId(1));
+  REQUIRE(opened.offered_to.valid());
+  CHECK(opened.offer_expires_at == now + kDemoOfferTimeoutMs);
 }

@@ -1,0 +1,16 @@
+// The offers a user has to accept or let go: what the agent's offer popup lists.
+#pragma once
+#include <vector>
+
+#include "core/ids.h"
+
+namespace inbox {
+
+struct State;
+
+// Conversations offered to `user` and not yet accepted, the one expiring first first. Walks the offer
+// timers only (one slot per conversation, no conversation records), so it costs little even in a large
+// workspace.
+std::vector<ConversationId> offers_waiting_for(const State& state, UserId user);
+
+}  // namespace inbox
