@@ -10,6 +10,7 @@
 #include "app/agent_panel.h"
 #include "app/chat_view.h"
 #include "app/display_text.h"
+#include "app/i18n.h"
 #include "app/labels.h"
 #include "app/test_locator.h"
 #include "core/search.h"
@@ -88,9 +89,10 @@ void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock
   if (user == nullptr) return;
   for (const auto& info : kSections) {
     if (!section_visible(user->role, info.section)) continue;
-    if (ImGui::Selectable(info.label, ui.section == info.section)) {
+    if (ImGui::Selectable(info.label, ui.section == info.section && !ui.settings.open)) {
       ui.section = info.section;
       ui.selected = ConversationId();
+      ui.settings.open = false;
     }
     const uint32_t pending = section_counts(state, ui.viewer, info.section).pending;
     if (pending > 0) {
@@ -100,6 +102,8 @@ void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock
                          ImVec2(ImGui::GetItemRectMax().x - ImGui::GetStyle().FramePadding.x, ImGui::GetItemRectMin().y));
     }
   }
+  // Listed for everyone: the core refuses those who may not open it, with a toast saying why.
+  if (ImGui::Selectable(tr("Settings"), ui.settings.open)) open_settings(ui.settings, state, ui.viewer, ui.toasts, clock.now_ms);
   ImGui::Spacing();
   draw_team_view(state, ui.viewer);
   draw_demo_reset(ui);
@@ -238,24 +242,37 @@ int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("inbox", nullptr, kFullScreen);
   constexpr ImGuiTableFlags kColumns = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-  if (ImGui::BeginTable("columns", 3, kColumns, ImGui::GetContentRegionAvail())) {
+  const bool settings = ui.settings.open;  // the settings screen takes the place of columns 2 and 3
+  if (ImGui::BeginTable(settings ? "columns_settings" : "columns", settings ? 2 : 3, kColumns,
+                        ImGui::GetContentRegionAvail())) {
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupColumn("sections", ImGuiTableColumnFlags_WidthFixed, 13 * em);
-    ImGui::TableSetupColumn("list", ImGuiTableColumnFlags_WidthFixed, 24 * em);
-    ImGui::TableSetupColumn("chat", ImGuiTableColumnFlags_WidthStretch);
+    if (settings) {
+      ImGui::TableSetupColumn("settings", ImGuiTableColumnFlags_WidthStretch);
+    } else {
+      ImGui::TableSetupColumn("list", ImGuiTableColumnFlags_WidthFixed, 24 * em);
+      ImGui::TableSetupColumn("chat", ImGuiTableColumnFlags_WidthStretch);
+    }
     ImGui::TableNextRow(ImGuiTableRowFlags_None, ImGui::GetContentRegionAvail().y);
     ImGui::TableSetColumnIndex(0);
     ImGui::BeginChild("sections_column");
     draw_sections_column(ui, engine, clock);
     ImGui::EndChild();
-    ImGui::TableSetColumnIndex(1);
-    ImGui::BeginChild("list_column");
-    draw_list_column(ui, engine, clock);
-    ImGui::EndChild();
-    ImGui::TableSetColumnIndex(2);
-    ImGui::BeginChild("chat_column");
-    draw_chat_column(ui, engine, clock);
-    ImGui::EndChild();
+    if (settings) {
+      ImGui::TableSetColumnIndex(1);
+      ImGui::BeginChild("settings_column");
+      draw_settings(ui.settings, engine, ui.viewer, clock);
+      ImGui::EndChild();
+    } else {
+      ImGui::TableSetColumnIndex(1);
+      ImGui::BeginChild("list_column");
+      draw_list_column(ui, engine, clock);
+      ImGui::EndChild();
+      ImGui::TableSetColumnIndex(2);
+      ImGui::BeginChild("chat_column");
+      draw_chat_column(ui, engine, clock);
+      ImGui::EndChild();
+    }
     ImGui::EndTable();
   }
   ImGui::End();

@@ -8,7 +8,9 @@
 
 #include "app/chat_actions.h"
 #include "app/contact_panel.h"
+#include "app/explanation_view.h"
 #include "app/notifications.h"
+#include "app/settings_view.h"
 #include "app/template_picker.h"
 #include "app/time_format.h"
 #include "app/toasts.h"
@@ -41,6 +43,8 @@ struct ShellState {
   ContactPanelState contact;
   TemplatePickerState templates;       // the compose box's template picker (window closed)
   NotificationsState notifications;   // due reminders of the signed-in owner
+  SettingsState settings;             // the settings screen, in place of columns 2 and 3 while open
+  ExplanationState explanation;       // the chat header's "Why this agent?" popup
   Toasts toasts;
   bool demo_reset_requested = false;  // the platform starts the demo afresh and clears it
 };
