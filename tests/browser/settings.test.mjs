@@ -48,6 +48,7 @@ test('a supervisor adds a closing reason in Settings and agents close with it', 
   await typeInto(page, '##new_reason', 'Sem estoque');
   await clickItem(page, 'Add reason');
   await clickItem(page, 'Back to the inbox');
+  await clickItem(page, 'All');
   await clickItem(page, (await rowLabels(page))[0]);
   await clickItem(page, 'Close');
   assert.ok(await hasItem(page, 'Sem estoque'), 'the close popup does not offer the new reason');
