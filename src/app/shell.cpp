@@ -12,6 +12,7 @@
 #include "app/display_text.h"
 #include "app/i18n.h"
 #include "app/labels.h"
+#include "app/notifications.h"
 #include "app/test_locator.h"
 #include "core/search.h"
 #include "core/state.h"
@@ -259,6 +260,7 @@ int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock
     draw_sections_column(ui, engine, clock);
     ImGui::EndChild();
     if (settings) {
+      update_notifications(ui.notifications, engine, ui.viewer, ui.toasts, clock);  // the chat column's bell is hidden
       ImGui::TableSetColumnIndex(1);
       ImGui::BeginChild("settings_column");
       draw_settings(ui.settings, engine, ui.viewer, clock);

@@ -189,3 +189,16 @@ TEST_CASE("Closing reasons: a supervisor adds one; a duplicate is refused with t
   CHECK(f.engine.state().closing_reasons.size() == 4);
   CHECK(toast_says(f, "There is already a closing reason 'Spam'."));
 }
+
+TEST_CASE("a reminder falling due while the settings screen is open still reaches its owner as a toast") {
+  ShellFixture f;
+  f.engine.submit(Command{kSofia, AssignConversation{ConversationId(1), kSofia}}, f.clock.now_ms);
+  f.engine.submit(Command{kSofia, SetReminder{ConversationId(1), ReminderPreset::in_30_minutes, 0, true}}, f.clock.now_ms);
+  REQUIRE(f.engine.take_rejections().empty());
+  open_as_supervisor(f);
+  f.clock.now_ms += 30 * kMinute;
+  f.engine.advance(f.clock.now_ms);
+  f.frame();
+  CHECK(f.shell.settings.open);
+  CHECK(toast_says(f, "Reminder due: Françoise Lefèvre"));
+}
