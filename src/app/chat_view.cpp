@@ -7,6 +7,7 @@
 
 #include "app/compose_box.h"
 #include "app/display_text.h"
+#include "app/explanation_view.h"
 #include "app/i18n.h"
 #include "app/labels.h"
 #include "app/notifications.h"
@@ -113,6 +114,8 @@ void draw_chat_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
     ImGui::SameLine();
   }
   draw_chat_actions(ui.actions, engine, ui.viewer, ui.selected, clock);
+  ImGui::SameLine();
+  draw_explanation_button(ui.explanation, engine, ui.viewer, ui.selected, clock);
   ImGui::SameLine();
   ImGui::Checkbox(tr("Contact"), &ui.contact.open);
   ImGui::Separator();

@@ -32,4 +32,35 @@ const char* channel_label(ChannelKind kind) {
   return "";
 }
 
+const char* strategy_label(AssignmentStrategy strategy) {
+  switch (strategy) {
+    case AssignmentStrategy::least_busy: return "Least busy";
+    case AssignmentStrategy::round_robin: return "Round robin";
+    case AssignmentStrategy::default_user: return "Default user";
+    case AssignmentStrategy::direct_routing: return "Direct routing (campaign)";
+    case AssignmentStrategy::escalation: return "Escalation";
+  }
+  return "";
+}
+
+const char* trigger_label(AssignmentTrigger trigger) {
+  switch (trigger) {
+    case AssignmentTrigger::queue: return "Waiting in the queue";
+    case AssignmentTrigger::reply_timeout: return "No reply in time";
+    case AssignmentTrigger::inbound: return "Customer's reply to a campaign";
+  }
+  return "";
+}
+
+const char* skip_reason_label(SkipReason reason) {
+  switch (reason) {
+    case SkipReason::excluded_user: return "Excluded user";
+    case SkipReason::excluded_role: return "Excluded role";
+    case SkipReason::not_available: return "Not available";
+    case SkipReason::at_capacity: return "At capacity";
+    case SkipReason::recent_assignee: return "Had it just before";
+  }
+  return "";
+}
+
 }  // namespace inbox::ui

@@ -13,6 +13,7 @@
 #include "app/i18n.h"
 #include "app/labels.h"
 #include "app/list_filters.h"
+#include "app/notifications.h"
 #include "app/test_locator.h"
 #include "core/search.h"
 #include "core/state.h"
@@ -75,9 +76,10 @@ void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock
   if (user == nullptr) return;
   for (const auto& info : kSections) {
     if (!section_visible(user->role, info.section)) continue;
-    if (ImGui::Selectable(info.label, ui.section == info.section)) {
+    if (ImGui::Selectable(info.label, ui.section == info.section && !ui.settings.open)) {
       ui.section = info.section;
       ui.selected = ConversationId();
+      ui.settings.open = false;
     }
     const uint32_t pending = section_counts(state, ui.viewer, info.section).pending;
     if (pending > 0) {
@@ -87,6 +89,8 @@ void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock
                          ImVec2(ImGui::GetItemRectMax().x - ImGui::GetStyle().FramePadding.x, ImGui::GetItemRectMin().y));
     }
   }
+  // Listed for everyone: the core refuses those who may not open it, with a toast saying why.
+  if (ImGui::Selectable(tr("Settings"), ui.settings.open)) open_settings(ui.settings, state, ui.viewer, ui.toasts, clock.now_ms);
   ImGui::Spacing();
   draw_team_view(state, ui.viewer);
   ImGui::Spacing();
@@ -250,6 +254,7 @@ int64_t earliest_wake(int64_t a, int64_t b) { return a == 0 ? b : b == 0 ? a : s
 }  // namespace
 
 void show_conversation(ShellState& ui, Section section, ConversationStatus tab, ConversationId id) {
+  ui.settings.open = false;
   ui.section = section;
   ui.tab_requested = ui.tab_requested || ui.tab != tab;
   ui.tab = tab;
@@ -276,24 +281,38 @@ int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("inbox", nullptr, kFullScreen);
   constexpr ImGuiTableFlags kColumns = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-  if (ImGui::BeginTable("columns", 3, kColumns, ImGui::GetContentRegionAvail())) {
+  const bool settings = ui.settings.open;  // the settings screen takes the place of columns 2 and 3
+  if (ImGui::BeginTable(settings ? "columns_settings" : "columns", settings ? 2 : 3, kColumns,
+                        ImGui::GetContentRegionAvail())) {
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupColumn("sections", ImGuiTableColumnFlags_WidthFixed, 13 * em);
-    ImGui::TableSetupColumn("list", ImGuiTableColumnFlags_WidthFixed, 24 * em);
-    ImGui::TableSetupColumn("chat", ImGuiTableColumnFlags_WidthStretch);
+    if (settings) {
+      ImGui::TableSetupColumn("settings", ImGuiTableColumnFlags_WidthStretch);
+    } else {
+      ImGui::TableSetupColumn("list", ImGuiTableColumnFlags_WidthFixed, 24 * em);
+      ImGui::TableSetupColumn("chat", ImGuiTableColumnFlags_WidthStretch);
+    }
     ImGui::TableNextRow(ImGuiTableRowFlags_None, ImGui::GetContentRegionAvail().y);
     ImGui::TableSetColumnIndex(0);
     ImGui::BeginChild("sections_column");
     draw_sections_column(ui, engine, clock);
     ImGui::EndChild();
-    ImGui::TableSetColumnIndex(1);
-    ImGui::BeginChild("list_column");
-    draw_list_column(ui, engine, clock);
-    ImGui::EndChild();
-    ImGui::TableSetColumnIndex(2);
-    ImGui::BeginChild("chat_column");
-    draw_chat_column(ui, engine, clock);
-    ImGui::EndChild();
+    if (settings) {
+      update_notifications(ui.notifications, engine, ui.viewer, ui.toasts, clock);  // the chat column's bell is hidden
+      ImGui::TableSetColumnIndex(1);
+      ImGui::BeginChild("settings_column");
+      draw_settings(ui.settings, engine, ui.viewer, clock);
+      ImGui::EndChild();
+    } else {
+      ImGui::TableSetColumnIndex(1);
+      ImGui::BeginChild("list_column");
+      draw_list_column(ui, engine, clock);
+      ImGui::EndChild();
+      ImGui::TableSetColumnIndex(2);
+      ImGui::BeginChild("chat_column");
+      draw_chat_column(ui, engine, clock);
+      ImGui::EndChild();
+    }
     ImGui::EndTable();
   }
   ImGui::End();

@@ -8,10 +8,12 @@
 
 #include "app/chat_actions.h"
 #include "app/contact_panel.h"
-#include "app/list_filters.h"
 #include "app/demo_panel.h"
+#include "app/explanation_view.h"
+#include "app/list_filters.h"
 #include "app/notifications.h"
 #include "app/offer_popup.h"
+#include "app/settings_view.h"
 #include "app/shortcuts.h"
 #include "app/template_picker.h"
 #include "app/time_format.h"
@@ -54,6 +56,8 @@ struct ShellState {
   TemplatePickerState templates;       // the compose box's template picker (window closed)
   NotificationsState notifications;   // due reminders of the signed-in owner
   OfferPopupState offers;             // conversations offered to the signed-in agent
+  SettingsState settings;             // the settings screen, in place of columns 2 and 3 while open
+  ExplanationState explanation;       // the chat header's "Why this agent?" popup
   Toasts toasts;
   DemoControls demo;                  // the offline demo's simulator and reset
 };

@@ -45,6 +45,14 @@ void locator_label_last_item(const char* label) {
   ImGuiTestEngineHook_ItemInfo(context, context->LastItemData.ID, label, context->LastItemData.StatusFlags);
 }
 
+void locator_label_last_text(const char* label) {
+  ImGuiContext* context = ImGui::GetCurrentContext();
+  if (context == nullptr || !context->TestEngineHookItems) return;
+  const ImGuiID id = ImGui::GetID(label);
+  ImGuiTestEngineHook_ItemAdd(context, id, context->LastItemData.Rect, nullptr);
+  ImGuiTestEngineHook_ItemInfo(context, id, label, 0);
+}
+
 }  // namespace inbox::ui
 
 // Dear ImGui calls these when TestEngineHookItems is set. ItemAdd gives the rectangle, ItemInfo the label.

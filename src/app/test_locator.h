@@ -29,4 +29,8 @@ const std::vector<LocatedItem>& locator_last_frame();
 // Names the last submitted item for widgets that report no label to the hooks (combos in 1.90.1).
 void locator_label_last_item(const char* label);
 
+// Lists the last drawn text (which has no id, so the hooks skip it) as an item labelled `label`: for text the
+// tests read, such as a toast's message or a line of the explanation log.
+void locator_label_last_text(const char* label);
+
 }  // namespace inbox::ui

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/test_locator.h"
+
 namespace inbox::ui {
 
 void push_toast(Toasts& toasts, std::string text, int64_t now_ms, bool error) {
@@ -34,6 +36,7 @@ int64_t draw_toasts(Toasts& toasts, int64_t now_ms) {
                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PushTextWrapPos(margin * 21);
     ImGui::TextUnformatted(toast.text.c_str());
+    locator_label_last_text(toast.text.c_str());  // tests read which message a refusal showed
     ImGui::PopTextWrapPos();
     bottom -= ImGui::GetWindowHeight() + margin * 0.5f;
     ImGui::End();

@@ -118,9 +118,11 @@ void apply_routing_event(State& state, const Event& event, const AssignmentExpla
   ExplanationLog& log = state.explanations;
   if (log.entries.size() < kExplanationsKept) {
     log.entries.push_back(explanation);
+    log.at_ms.push_back(event.at_ms);
     log.next = static_cast<uint32_t>(log.entries.size() % kExplanationsKept);
   } else {
     log.entries[log.next] = explanation;
+    log.at_ms[log.next] = event.at_ms;
     log.next = static_cast<uint32_t>((log.next + 1) % kExplanationsKept);
   }
   if (explanation.strategy == AssignmentStrategy::round_robin && explanation.chosen.valid()) {

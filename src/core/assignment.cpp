@@ -197,15 +197,25 @@ Explanation direct_routing_explanation(const State& state, ConversationId conver
   return out;
 }
 
-std::vector<Explanation> assignment_log(const State& state, UserId viewer, ConversationId conversation) {
-  std::vector<Explanation> out;
+std::vector<LoggedExplanation> assignment_history(const State& state, UserId viewer, ConversationId conversation) {
+  std::vector<LoggedExplanation> out;
   const User* user = find_user(state, viewer);
   if (user == nullptr || !manages_workspace(user->role)) return out;
-  const std::vector<Explanation>& entries = state.explanations.entries;
-  const size_t start = entries.size() < kExplanationsKept ? 0 : state.explanations.next;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const Explanation& e = entries[(start + i) % entries.size()];
-    if (!conversation.valid() || e.conversation == conversation) out.push_back(e);
+  const ExplanationLog& log = state.explanations;
+  INBOX_ASSERT(log.at_ms.size() == log.entries.size(), "every explanation has its time");
+  const size_t start = log.entries.size() < kExplanationsKept ? 0 : log.next;
+  for (size_t i = 0; i < log.entries.size(); ++i) {
+    const size_t at = (start + i) % log.entries.size();
+    const Explanation& e = log.entries[at];
+    if (!conversation.valid() || e.conversation == conversation) out.push_back({log.at_ms[at], e});
+  }
+  return out;
+}
+
+std::vector<Explanation> assignment_log(const State& state, UserId viewer, ConversationId conversation) {
+  std::vector<Explanation> out;
+  for (LoggedExplanation& logged : assignment_history(state, viewer, conversation)) {
+    out.push_back(std::move(logged.explanation));
   }
   return out;
 }

@@ -39,4 +39,11 @@ Explanation direct_routing_explanation(const State& state, ConversationId conver
 // read them; anyone else gets an empty list.
 std::vector<Explanation> assignment_log(const State& state, UserId viewer, ConversationId conversation);
 
+// The same, each with when the engine decided it (what the explanation popup lists).
+struct LoggedExplanation {
+  int64_t at_ms = 0;
+  Explanation explanation;
+};
+std::vector<LoggedExplanation> assignment_history(const State& state, UserId viewer, ConversationId conversation);
+
 }  // namespace inbox

@@ -1,6 +1,7 @@
 #include "core/permissions.h"
 
 #include <algorithm>
+#include <string>
 
 #include "core/state.h"
 
@@ -25,6 +26,17 @@ bool agent_reaches(const State& state, UserId user, const Conversation& conversa
 }  // namespace
 
 bool manages_workspace(Role role) { return role == Role::administrator || role == Role::supervisor; }
+
+std::optional<Error> settings_refusal(const State& state, UserId viewer) {
+  const User* user = find_user(state, viewer);
+  if (user == nullptr) {
+    const std::string id = viewer.valid() ? "#" + std::to_string(viewer.value) : "(none)";
+    return Error{ErrorCode::unknown_actor, "The acting user " + id + " does not exist."};
+  }
+  if (manages_workspace(user->role)) return std::nullopt;
+  return Error{ErrorCode::forbidden,
+               std::string("Not allowed for an ") + enum_name(user->role) + ": open the workspace settings."};
+}
 
 bool acts_on_any_conversation(Role role) { return role != Role::agent; }
 

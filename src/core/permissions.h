@@ -1,5 +1,8 @@
 // Who may do what: the role rules decide() enforces and the views use for visibility.
 #pragma once
+#include <optional>
+
+#include "core/errors.h"
 #include "core/ids.h"
 #include "core/model.h"
 
@@ -9,6 +12,11 @@ struct State;
 
 // Settings, users, teams, channels, closing reasons (assignment settings included).
 bool manages_workspace(Role role);
+
+// Whether the viewer may open the workspace settings (a read-only question the UI asks before showing them):
+// nothing when they may, else the refusal with its human message, as decide() words it ("Not allowed for an
+// agent: ..."). Saving each setting is still decided command by command.
+std::optional<Error> settings_refusal(const State& state, UserId viewer);
 
 // Operator, Supervisor and Administrator act on every conversation (assign, transfer, close...);
 // an Agent only on their own, unassigned ones and conferences they joined.

@@ -157,11 +157,13 @@ constexpr size_t kCampaignContactsMax = 10'000;
 // The newest explanations, a ring: supervisors read them (assignment_log()); the event log has every one.
 struct ExplanationLog {
   std::vector<Explanation> entries;
+  std::vector<int64_t> at_ms;  // when each entry was recorded (its event's time), at the same positions
   uint32_t next = 0;  // where the next one goes once the ring is full
 
   template <class F>
   static void fields(F&& f) {
     f("entries", &ExplanationLog::entries);
+    f("at_ms", &ExplanationLog::at_ms);
     f("next", &ExplanationLog::next);
   }
 };

@@ -469,6 +469,27 @@ TEST_CASE("the explanation log is for supervisors and names the strategy, candid
   CHECK(assignment_log(desk.state, desk.operator_, id).empty());
 }
 
+TEST_CASE("the explanation history gives each decision's time, oldest first, to supervisors only") {
+  Desk desk;
+  desk.available(desk.ana);
+  const ConversationId first = desk.new_chat();
+  const int64_t first_at = desk.now_ms;
+  desk.advance(kMinute);
+  const ConversationId second = desk.new_chat();
+  const int64_t second_at = desk.now_ms;
+  const std::vector<LoggedExplanation> all = assignment_history(desk.state, desk.admin, ConversationId());
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].explanation.conversation == first);
+  CHECK(all[0].at_ms == first_at);
+  CHECK(all[1].explanation.conversation == second);
+  CHECK(all[1].at_ms == second_at);
+  const std::vector<LoggedExplanation> one = assignment_history(desk.state, desk.supervisor, second);
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].at_ms == second_at);
+  CHECK(assignment_history(desk.state, desk.ana, second).empty());
+  CHECK(desk.state.explanations.at_ms.size() == desk.state.explanations.entries.size());
+}
+
 TEST_CASE("with automatic assignment on, supervisors still assign and transfer by hand") {
   Desk desk;
   desk.available(desk.ana);
