@@ -40,6 +40,24 @@ void draw_system_line(const std::string& text, float width) {
   ImGui::PopTextWrapPos();
 }
 
+// What the channel reported of an outbound message, as the inboxes agents know it: ✓ sent, ✓✓ delivered,
+// blue ✓✓ read, ⚠ failed.
+struct DeliveryMark {
+  const char* text = "";
+  ImU32 color = 0;
+};
+DeliveryMark delivery_mark(DeliveryStatus status) {
+  const ImU32 grey = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  switch (status) {
+    case DeliveryStatus::none: return {};
+    case DeliveryStatus::sent: return {"✓", grey};
+    case DeliveryStatus::delivered: return {"✓✓", grey};
+    case DeliveryStatus::read: return {"✓✓", IM_COL32(34, 134, 230, 255)};
+    case DeliveryStatus::failed: return {"⚠", IM_COL32(192, 40, 40, 255)};
+  }
+  return {};
+}
+
 void draw_bubble(const State& state, MessageId id, float width, const LocalClock& clock) {
   const Message& m = state.messages[id.index()];
   const std::string text = message_body(state, id);
@@ -49,11 +67,17 @@ void draw_bubble(const State& state, MessageId id, float width, const LocalClock
     draw_system_line(time + " · " + text, width);
     return;
   }
+  std::string meta = time;
+  if (m.kind == MessageKind::note) meta = tr("Note") + std::string(" · ") + time;
+  if (m.author.valid() && m.kind != MessageKind::inbound) meta = user_name(state, m.author) + " · " + meta;
+  const DeliveryMark mark = delivery_mark(state.message_delivery[id.index()]);
+  const float mark_width = *mark.text != 0 ? ImGui::CalcTextSize(mark.text).x + style.ItemInnerSpacing.x : 0.0f;
   const float wrap = width * 0.7f;
   const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
-  const ImVec2 time_size = ImGui::CalcTextSize(time.c_str());
+  const ImVec2 meta_size = ImGui::CalcTextSize(meta.c_str());
   const ImVec2 padding = style.FramePadding;
-  const ImVec2 bubble(std::max(text_size.x, time_size.x) + padding.x * 2, text_size.y + time_size.y + padding.y * 2);
+  const ImVec2 bubble(std::max(text_size.x, meta_size.x + mark_width) + padding.x * 2,
+                      text_size.y + meta_size.y + padding.y * 2);
   const bool ours = m.kind != MessageKind::inbound;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ours ? width - bubble.x : 0.0f));
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -64,11 +88,9 @@ void draw_bubble(const State& state, MessageId id, float width, const LocalClock
   draw->AddRectFilled(p, ImVec2(p.x + bubble.x, p.y + bubble.y), fill, style.FrameRounding);
   draw->AddText(nullptr, 0.0f, ImVec2(p.x + padding.x, p.y + padding.y), ImGui::GetColorU32(ImGuiCol_Text), text.c_str(),
                 nullptr, wrap);
-  std::string meta = time;
-  if (m.kind == MessageKind::note) meta = tr("Note") + std::string(" · ") + time;
-  if (m.author.valid() && m.kind != MessageKind::inbound) meta = user_name(state, m.author) + " · " + meta;
-  draw_right_aligned(meta.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                     ImVec2(p.x + bubble.x - padding.x, p.y + padding.y + text_size.y));
+  const ImVec2 meta_right(p.x + bubble.x - padding.x, p.y + padding.y + text_size.y);
+  if (mark_width > 0) draw_right_aligned(mark.text, mark.color, meta_right);
+  draw_right_aligned(meta.c_str(), ImGui::GetColorU32(ImGuiCol_TextDisabled), ImVec2(meta_right.x - mark_width, meta_right.y));
   ImGui::Dummy(bubble);
 }
 

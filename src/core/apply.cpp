@@ -219,6 +219,7 @@ struct Applier {
     conversation.last_message = e.message;
     ++conversation.message_count;
     append(state.messages, e.message, message);
+    state.message_delivery.push_back(e.kind == MessageKind::outbound ? DeliveryStatus::sent : DeliveryStatus::none);
     state.message_text += e.text;
     views_add_message(state.views, e.text);
 
@@ -273,6 +274,7 @@ struct Applier {
   void operator()(const ReminderSet& e) { apply_reminder_event(state, event, e); }
   void operator()(const ReminderCancelled& e) { apply_reminder_event(state, event, e); }
   void operator()(const ReminderDue& e) { apply_reminder_event(state, event, e); }
+  void operator()(const DeliveryUpdated& e) { state.message_delivery.at(e.message.index()) = e.status; }
 
   // The assignment engine's events: apply_routing.cpp.
   template <class E>

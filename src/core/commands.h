@@ -443,6 +443,18 @@ struct CancelReminder {
   static void fields(F&& f) { f("conversation", &CancelReminder::conversation); }
 };
 
+// The channel (its webhook: the system) reports what became of an outbound message.
+struct UpdateDelivery {
+  static constexpr const char* kType = "update_delivery";
+  MessageId message;
+  DeliveryStatus status = DeliveryStatus::delivered;
+  template <class F>
+  static void fields(F&& f) {
+    f("message", &UpdateDelivery::message);
+    f("status", &UpdateDelivery::status);
+  }
+};
+
 using CommandBody =
     std::variant<UpdateSettings, CreateUser, SetUserStatus, CreateTeam, SetTeamMembers, CreateChannel,
                  CreateClosingReason, CreateTemplate, CreateContact, UpdateContact, SetContactProperty, TagContact,
@@ -450,7 +462,7 @@ using CommandBody =
                  SendMessage, AddNote, AddSystemLine, TransferConversation, InviteToConference, JoinConference,
                  LeaveConference, EndConference, CloseConversation, TagConversation, UpdateAssignmentSettings,
                  SetTeamRouting, SetUserCapacity, SetChannelTeam, SetConversationPriority, SendCampaign,
-                 SetUserConnection, SetReminder, CancelReminder>;
+                 SetUserConnection, SetReminder, CancelReminder, UpdateDelivery>;
 
 // actor none is the system (the relay's webhook, the assignment engine, timers, workspace setup);
 // the relay never lets a client claim it.

@@ -634,6 +634,26 @@ auto on(const Context& c, const T& cmd) -> decltype(decide_reminder(RoutingConte
   return decide_reminder(RoutingContext{&c.state, c.actor, c.actor_user, c.now_ms}, cmd);
 }
 
+Decision on(const Context& c, const UpdateDelivery& cmd) {
+  if (!c.is_system()) return forbidden(c, "report a message's delivery (the channel does)");
+  if (!cmd.message.valid() || cmd.message.index() >= c.state.messages.size()) {
+    return fail(ErrorCode::unknown_message, "There is no message " + id_text(cmd.message) + ".");
+  }
+  const Message& message = c.state.messages[cmd.message.index()];
+  if (message.kind != MessageKind::outbound) {
+    return fail(ErrorCode::invalid_field, "Only messages sent to a customer have a delivery state.");
+  }
+  const DeliveryStatus now = c.state.message_delivery[cmd.message.index()];
+  if (cmd.status == DeliveryStatus::none || cmd.status == DeliveryStatus::sent) {
+    return fail(ErrorCode::invalid_field, "A delivery report says delivered, read or failed.");
+  }
+  // Reports arrive out of order: a late "delivered" after "read" changes nothing, and failed is final.
+  if (now == DeliveryStatus::failed || (cmd.status != DeliveryStatus::failed && cmd.status <= now)) {
+    return fail(ErrorCode::no_change, std::string("The message is already ") + enum_name(now) + ".");
+  }
+  return one(c, DeliveryUpdated{message.conversation, cmd.message, cmd.status});
+}
+
 }  // namespace
 
 Decision decide(const State& state, const Command& command, int64_t now_ms) {

@@ -43,17 +43,19 @@ enum class ErrorCode : uint8_t {
   no_change,
   no_reminder,
   unknown_template,
+  unknown_message,
 };
 template <>
 struct EnumNames<ErrorCode> {
-  static constexpr std::array<const char*, 34> names = {
+  static constexpr std::array<const char*, 35> names = {
       "invalid_json", "unknown_type", "unknown_field", "invalid_field", "unknown_actor", "forbidden",
       "unknown_user", "unknown_team", "unknown_channel", "unknown_contact", "unknown_conversation",
       "unknown_closing_reason", "invalid_name", "invalid_phone", "invalid_email", "invalid_text",
       "empty_message", "message_too_long", "outside_whatsapp_window", "conversation_closed",
       "active_conversation_exists", "closing_reason_required", "not_offered", "not_a_team_member",
       "no_channel_identity", "already_in_conference", "not_in_conference", "not_invited", "duplicate_name",
-      "duplicate_phone", "limit_reached", "no_change", "no_reminder", "unknown_template"};
+      "duplicate_phone", "limit_reached", "no_change", "no_reminder", "unknown_template",
+      "unknown_message"};
 };
 
 struct Error {

@@ -513,6 +513,19 @@ struct ReminderDue {
   }
 };
 
+struct DeliveryUpdated {
+  static constexpr const char* kType = "delivery_updated";
+  ConversationId conversation;
+  MessageId message;
+  DeliveryStatus status = DeliveryStatus::delivered;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &DeliveryUpdated::conversation);
+    f("message", &DeliveryUpdated::message);
+    f("status", &DeliveryUpdated::status);
+  }
+};
+
 using EventBody =
     std::variant<SettingsUpdated, UserCreated, UserStatusChanged, TeamCreated, TeamMembersSet, ChannelCreated,
                  ClosingReasonCreated, TemplateCreated, TagCreated, ContactCreated, ContactUpdated, ContactPropertySet,
@@ -521,7 +534,7 @@ using EventBody =
                  ConferenceLeft, ConferenceEnded, ConversationClosed, ConversationTagsSet, AssignmentSettingsUpdated,
                  TeamRoutingSet, UserCapacitySet, ChannelTeamSet, ConversationPrioritySet, CampaignSent,
                  DirectRouteExpired, UserConnectionChanged, DisconnectGraceEnded, ChatsReturned,
-                 AssignmentExplained, OfferExpired, ReminderSet, ReminderCancelled, ReminderDue>;
+                 AssignmentExplained, OfferExpired, ReminderSet, ReminderCancelled, ReminderDue, DeliveryUpdated>;
 
 // Every event is an audit record: who (none: the system) and when.
 struct Event {

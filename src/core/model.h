@@ -368,6 +368,14 @@ struct Conversation {
 // Compact on purpose (a million of them, 32 bytes each): the text lives in State::message_text, media
 // and template details in State::message_extras, and a conversation's messages form a chain through
 // `previous` instead of a vector per conversation.
+// What the channel reports of an outbound message: sent (accepted by us), delivered to the customer's
+// phone, read by them, or failed. Only moves forward; failed ends it. Inbound messages and notes: none.
+enum class DeliveryStatus : uint8_t { none, sent, delivered, read, failed };
+template <>
+struct EnumNames<DeliveryStatus> {
+  static constexpr std::array<const char*, 5> names = {"none", "sent", "delivered", "read", "failed"};
+};
+
 struct Message {
   int64_t at_ms = 0;
   ConversationId conversation;

@@ -28,7 +28,8 @@ struct State {
   std::vector<Tag> tags;
   std::vector<MessageExtra> message_extras;
   std::vector<Referral> referrals;
-  std::string message_text;  // every message's text, back to back (Message::text_begin/text_size)
+  std::string message_text;
+  std::vector<DeliveryStatus> message_delivery;  // per message (kept apart: one byte, not Message's padding)  // every message's text, back to back (Message::text_begin/text_size)
   AssignmentSettings assignment;
   ExplanationLog explanations;
   int64_t clock_ms = kNever;  // the latest at_ms applied: when the engine's pending dispatch is due
@@ -52,6 +53,7 @@ struct State {
     f("message_extras", &State::message_extras);
     f("referrals", &State::referrals);
     f("message_text", &State::message_text);
+    f("message_delivery", &State::message_delivery);
     f("assignment", &State::assignment);
     f("explanations", &State::explanations);
     f("clock_ms", &State::clock_ms);

@@ -90,4 +90,28 @@ std::vector<Command> customers_answer(const State& state, int64_t now_ms) {
   return out;
 }
 
+// The customers' phones: each agent message is delivered 2 to 5 seconds after it was sent and read 8 to 40
+// seconds after that, the earlier ones of the conversation with it.
+std::vector<Command> phones_report(const State& state, int64_t now_ms) {
+  constexpr int kLookBack = 5;
+  std::vector<Command> out;
+  for (const ConversationId id : recent_conversations(state, ConversationStatus::open, now_ms - kAnswerWindowMs)) {
+    MessageId m = state.conversations[id.index()].last_message;
+    for (int n = 0; n < kLookBack && m.valid(); ++n, m = state.messages[m.index()].previous) {
+      const Message& message = state.messages[m.index()];
+      if (message.kind != MessageKind::outbound) continue;
+      const uint64_t h = mix(m.value, 0xD311);
+      const int64_t delivered_at = message.at_ms + 2'000 + static_cast<int64_t>(h % 3'000);
+      const int64_t read_at = delivered_at + 8'000 + static_cast<int64_t>((h >> 16) % 32'000);
+      const DeliveryStatus status = state.message_delivery[m.index()];
+      if (status == DeliveryStatus::sent && now_ms >= delivered_at) {
+        out.push_back(Command{UserId(), UpdateDelivery{m, now_ms >= read_at ? DeliveryStatus::read : DeliveryStatus::delivered}});
+      } else if (status == DeliveryStatus::delivered && now_ms >= read_at) {
+        out.push_back(Command{UserId(), UpdateDelivery{m, DeliveryStatus::read}});
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace inbox::demo

@@ -44,6 +44,7 @@ std::vector<Command> simulator_step(Simulator& simulator, const State& state, in
   if (customers) {
     for (Command& answer : customers_answer(state, now_ms)) out.push_back(std::move(answer));
   }
+  for (Command& report : phones_report(state, now_ms)) out.push_back(std::move(report));
   if (settings.teammates_work) {
     for (Command& command : teammates_act(state, now_ms, human)) out.push_back(std::move(command));
   }

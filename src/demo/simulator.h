@@ -1,6 +1,6 @@
 // The demo's simulated world, so an inbox opened with no server still lives: customers write in at a
-// configurable rate (new ones and returning ones, in es/pt/fr/en, some from a Click-to-WhatsApp ad) and
-// answer the agents who reply to them; the teammates of whoever is signed in accept their offers, answer
+// configurable rate (new ones and returning ones, in es/pt/fr/en, some from a Click-to-WhatsApp ad),
+// their phones report the agents' messages delivered and read, and they answer the agents who reply; the teammates of whoever is signed in accept their offers, answer
 // and close. Deterministic: it reads the state and the time it is given and returns commands to submit.
 #pragma once
 #include <cstdint>

@@ -22,5 +22,7 @@ uint64_t mix(uint64_t value, uint64_t salt);
 
 // The customers' part of a step: answers to the agents' replies (customers.cpp).
 std::vector<Command> customers_answer(const State& state, int64_t now_ms);
+// Delivered and read reports for the agents' recent messages (customers.cpp).
+std::vector<Command> phones_report(const State& state, int64_t now_ms);
 
 }  // namespace inbox::demo

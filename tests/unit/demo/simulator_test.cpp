@@ -163,3 +163,28 @@ TEST_CASE("a customer who writes now on WhatsApp is offered to a Support agent")
   }
   CHECK(offered > 0);
 }
+
+TEST_CASE("the customers' phones report an agent's reply delivered within seconds and read within a minute") {
+  demo::SimulatorSettings settings;
+  settings.customers_write = false;
+  settings.teammates_work = false;
+  World world(settings);
+  // Reply to the newest open conversation of an agent, as that agent.
+  ConversationId id;
+  for (uint32_t i = static_cast<uint32_t>(world.engine.state().conversations.size()); i-- > 0;) {
+    const Conversation& c = world.engine.state().conversations[i];
+    if (c.status == ConversationStatus::open && c.assignee.valid() && world.engine.state().channels[c.channel.index()].kind != ChannelKind::whatsapp) {
+      id = ConversationId(i);
+      break;
+    }
+  }
+  REQUIRE(id.valid());
+  const UserId agent = world.engine.state().conversations[id.index()].assignee;
+  REQUIRE_FALSE(world.engine.execute(Command{agent, SendMessage{id, "Um momento, por favor", {}, std::nullopt}}, world.now_ms));
+  const MessageId reply(static_cast<uint32_t>(world.engine.state().messages.size() - 1));
+  CHECK(world.engine.state().message_delivery[reply.index()] == DeliveryStatus::sent);
+  world.run_for(6'000);
+  CHECK(world.engine.state().message_delivery[reply.index()] == DeliveryStatus::delivered);
+  world.run_for(40'000);
+  CHECK(world.engine.state().message_delivery[reply.index()] == DeliveryStatus::read);
+}
