@@ -160,6 +160,9 @@ class SortedChunks {
  private:
   // The chunk whose range holds `key`: the first with a maximum not less than it (size(): beyond them all).
   size_t chunk_for(const Key& key) const {
+    // The common cases first: a key beyond them all (an append) or in the first chunk (a queue's head).
+    if (maxima_.empty() || maxima_.back() < key) return maxima_.size();
+    if (!(maxima_.front() < key)) return 0;
     return static_cast<size_t>(std::lower_bound(maxima_.begin(), maxima_.end(), key) - maxima_.begin());
   }
 

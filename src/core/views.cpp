@@ -274,11 +274,15 @@ void views_move_conversation(Views& views, const ViewKey& from, const ViewKey& t
 }
 
 void views_set_contact(const State& state, Views& views, const Contact* before, const Contact& after, ContactId id) {
+  std::string phone_key = after.phone.empty() ? std::string() : identity_key_for_phone(after.phone);
   if (before == nullptr) {
     INBOX_ASSERT(id.index() == views.contact_keys.size(), "contacts are added in id order");
     views.contact_keys.push_back(contact_key(after));
     for (const ChannelIdentity& identity : after.identities) {
-      views.contact_by_identity[identity_key(state, identity.channel, identity.address)] = id;
+      std::string key = identity_key(state, identity.channel, identity.address);
+      // A WhatsApp contact's identity is usually their phone: one insert, not two.
+      if (key == phone_key) continue;
+      views.contact_by_identity[std::move(key)] = id;
     }
   } else {
     views.contact_keys[id.index()] = contact_key(after);
@@ -288,7 +292,7 @@ void views_set_contact(const State& state, Views& views, const Contact* before, 
       if (!identity_uses_key(state, after, old_key)) views.contact_by_identity.erase(old_key);
     }
   }
-  if (!after.phone.empty()) views.contact_by_identity[identity_key_for_phone(after.phone)] = id;
+  if (!phone_key.empty()) views.contact_by_identity[std::move(phone_key)] = id;
 }
 
 void views_add_tag(Views& views, const Tag& tag, TagId id) { views.tag_by_name[tag.name] = id; }
