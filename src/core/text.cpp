@@ -69,19 +69,6 @@ std::string fold_for_search(std::string_view utf8) {
 void append_folded(std::string_view utf8, std::string& out) {
   size_t i = 0;
   while (i < utf8.size()) {
-    // Runs of ASCII (most of every message) are lower-cased in one go rather than appended byte by byte.
-    size_t ascii_end = i;
-    while (ascii_end < utf8.size() && static_cast<unsigned char>(utf8[ascii_end]) < 0x80) ++ascii_end;
-    if (ascii_end > i) {
-      const size_t at = out.size();
-      out.resize(at + (ascii_end - i));
-      for (size_t k = i; k < ascii_end; ++k) {
-        const char c = utf8[k];
-        out[at + (k - i)] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-      }
-      i = ascii_end;
-      continue;
-    }
     const char32_t cp = decode_utf8(utf8, i);
     if (cp < 0x80) {
       out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
