@@ -126,9 +126,18 @@ void apply_routing_event(State& state, const Event& event, const AssignmentExpla
     log.next = static_cast<uint32_t>((log.next + 1) % kExplanationsKept);
   }
   if (explanation.strategy == AssignmentStrategy::round_robin && explanation.chosen.valid()) {
-    const std::optional<uint32_t> position = member_position(state, explanation.chosen, explanation.team);
+    Team& team = state.teams.at(explanation.team.index());
+    // Usually the member at the cursor (everyone ready): members are unique, so that is their position,
+    // found without reading the user's team list.
+    const size_t cursor = team.members.empty() ? 0 : team.round_robin_next % team.members.size();
+    std::optional<uint32_t> position;
+    if (cursor < team.members.size() && team.members[cursor] == explanation.chosen) {
+      position = static_cast<uint32_t>(cursor);
+    } else {
+      position = member_position(state, explanation.chosen, explanation.team);
+    }
     INBOX_ASSERT(position.has_value(), "round robin picks a member of the team");
-    state.teams.at(explanation.team.index()).round_robin_next = *position + 1;
+    team.round_robin_next = *position + 1;
   }
   if (explanation.trigger == AssignmentTrigger::reply_timeout) {
     change_conversation(state, explanation.conversation, event.at_ms, [&](Conversation& c) {

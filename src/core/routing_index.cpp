@@ -18,7 +18,7 @@ bool default_user_ready(const State& state, TeamId team_id) {
   const UserId user = team.routing.default_user;
   if (!user.valid() || user.index() >= state.routing.users.size()) return false;
   const std::optional<uint32_t> position = member_position(state, user, team_id);
-  return position && state.routing.teams[team_id.index()].ready_positions.count(*position) > 0;
+  return position && state.routing.teams[team_id.index()].ready_positions.contains(*position);
 }
 
 void refresh_dispatchable(State& state, TeamId team_id) {
@@ -124,11 +124,11 @@ void routing_move_conversation(State& state, const RoutingSlot& from, const Rout
   count_load(state, from, -1);
   count_load(state, to, +1);
   if (slot_queued(from)) {
-    const size_t erased = state.routing.teams.at(from.team.index()).queue.erase(queue_key(from, id));
-    INBOX_ASSERT(erased == 1, "a queued conversation is in its team's queue");
+    const bool erased = state.routing.teams.at(from.team.index()).queue.erase(queue_key(from, id));
+    INBOX_ASSERT(erased, "a queued conversation is in its team's queue");
   }
   if (slot_queued(to)) {
-    const bool inserted = state.routing.teams.at(to.team.index()).queue.insert(queue_key(to, id)).second;
+    const bool inserted = state.routing.teams.at(to.team.index()).queue.insert(queue_key(to, id));
     INBOX_ASSERT(inserted, "a conversation waits in one queue once");
   }
   // Loads moved: the users' places in the ready sets follow (which also refreshes their teams).
@@ -147,15 +147,10 @@ void routing_refresh_user(State& state, UserId user) {
   for (const auto& [team, position] : index.teams) {
     TeamIndex& team_index = state.routing.teams[team];
     const bool ready = !why_not_eligible(state, user, TeamId(team));
-    // Moves the node in place (no allocation): every assignment changes its agent's key.
-    auto node = team_index.ready.extract(index.key);
-    const bool was_ready = !node.empty();
-    if (ready && was_ready) {
-      node.value() = key;
-      team_index.ready.insert(std::move(node));
-    } else if (ready) {
-      team_index.ready.insert(key);
-    }
+    // Every assignment changes its agent's key; unchanged (a refresh for another reason) it stays put.
+    const bool same = ready && index.key == key;
+    const bool was_ready = same ? team_index.ready.contains(key) : team_index.ready.erase(index.key);
+    if (ready && !(same && was_ready)) team_index.ready.insert(key);
     if (ready && !was_ready) team_index.ready_positions.insert(position);
     if (!ready && was_ready) team_index.ready_positions.erase(position);
     refresh_dispatchable(state, TeamId(team));

@@ -12,6 +12,7 @@
 #include "core/ids.h"
 #include "core/model.h"
 #include "core/reflect.h"
+#include "core/sorted_chunks.h"
 
 namespace inbox {
 
@@ -49,10 +50,12 @@ struct QueueKey {
   }
 };
 
+// Sorted arrays in chunks rather than red-black trees: a decision pops the front of the queue and moves its
+// agent to the back of the ready order, which here is a short memmove in a chunk already in cache.
 struct TeamIndex {
-  std::set<ReadyKey> ready;            // members who may take a chat now (eligible, with room)
-  std::set<uint32_t> ready_positions;  // the same members, by position in Team::members
-  std::set<QueueKey> queue;            // conversations waiting for an agent
+  SortedChunks<ReadyKey> ready;            // members who may take a chat now (eligible, with room)
+  SortedChunks<uint32_t> ready_positions;  // the same members, by position in Team::members
+  SortedChunks<QueueKey> queue;            // conversations waiting for an agent
 
   template <class F>
   static void fields(F&& f) {

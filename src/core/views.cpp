@@ -12,35 +12,32 @@ namespace {
 
 size_t status_index(ConversationStatus status) { return static_cast<size_t>(status); }
 
-// The secondary orders a conversation has a place in (none: not in that order).
-bool in_window_order(const ViewKey& key) { return key.status != ConversationStatus::closed; }
 bool in_overdue_order(const ViewKey& key) { return key.overdue_since != kNever; }
 
 void bucket_insert(Bucket& bucket, const ViewKey& key, ConversationId id) {
   const size_t s = status_index(key.status);
-  const bool inserted = bucket.lists[s].insert(ListKey{key.last_message_at, id.value}).second;
+  const bool inserted = bucket.lists[s].insert(ListKey{key.last_message_at, id.value});
   INBOX_ASSERT(inserted, "a conversation is in a bucket once: move it in the views rather than insert it again");
   if (key.awaiting_reply) ++bucket.awaiting[s];
-  if (in_window_order(key)) bucket.by_window[s].insert(ListKey{key.window_closes_at, id.value});
   if (in_overdue_order(key)) bucket.overdue[s].insert(ListKey{key.overdue_since, id.value});
 }
 
-// Moves one conversation within a secondary order (sets indexed by status), reusing the node: most changes
-// (a reply, an assignment within a status) leave it where it is and cost nothing.
-void move_secondary(std::array<std::set<ListKey>, kStatusCount>* from_sets, bool from_in, const ListKey& from_key,
-                    size_t from_status, std::array<std::set<ListKey>, kStatusCount>* to_sets, bool to_in,
-                    const ListKey& to_key, size_t to_status) {
-  if (from_in && to_in && from_sets == to_sets && from_status == to_status && from_key == to_key) return;
+// Moves one conversation within the overdue order (sets indexed by status), reusing the node.
+void move_overdue(Bucket& from_bucket, const ViewKey& from, Bucket& to_bucket, const ViewKey& to, ConversationId id) {
+  const bool from_in = in_overdue_order(from), to_in = in_overdue_order(to);
+  const ListKey from_key{from.overdue_since, id.value}, to_key{to.overdue_since, id.value};
+  const size_t from_s = status_index(from.status), to_s = status_index(to.status);
+  if (from_in && to_in && &from_bucket == &to_bucket && from_s == to_s && from_key == to_key) return;
   if (from_in) {
-    auto node = (*from_sets)[from_status].extract(from_key);
-    INBOX_ASSERT(!node.empty(), "the secondary orders hold the conversation as it was before this change");
+    auto node = from_bucket.overdue[from_s].extract(from_key);
+    INBOX_ASSERT(!node.empty(), "the overdue order holds the conversation as it was before this change");
     if (to_in) {
       node.value() = to_key;
-      const bool inserted = (*to_sets)[to_status].insert(std::move(node)).inserted;
-      INBOX_ASSERT(inserted, "a conversation is in a secondary order once");
+      const bool inserted = to_bucket.overdue[to_s].insert(std::move(node)).inserted;
+      INBOX_ASSERT(inserted, "a conversation is in the overdue order once");
     }
   } else if (to_in) {
-    (*to_sets)[to_status].insert(to_key);
+    to_bucket.overdue[to_s].insert(to_key);
   }
 }
 
@@ -92,6 +89,35 @@ std::string contact_key(const Contact& contact) {
   return fold_for_search(contact.name) + '\n' + fold_for_search(contact.email) + '\n' + phone_digits(contact.phone);
 }
 
+constexpr int64_t kUnassignedBucket = -1;
+constexpr int64_t kAssignedBucket = -2;
+
+// The (window_closes_at, id) order of one list (or two merged), sorted on demand and cached until a
+// conversation's place in the views changes. O(n log n) when recomputed, O(1) after.
+const std::vector<ListKey>& window_order(const State& state, int64_t bucket, const SortedList& a, const SortedList* b,
+                                         size_t status) {
+  WindowOrderCache& cache = state.views.window_order;
+  const bool with_unassigned = b != nullptr;
+  if (cache.valid && cache.bucket == bucket && cache.with_unassigned == with_unassigned && cache.status == status) {
+    return cache.keys;
+  }
+  cache.keys.clear();
+  cache.keys.reserve(a.size() + (b != nullptr ? b->size() : 0));
+  const auto add = [&](const SortedList& list) {
+    for (const ListKey& key : list) {
+      cache.keys.emplace_back(window_closes_at(state.conversations[key.second]), key.second);
+    }
+  };
+  add(a);
+  if (b != nullptr) add(*b);
+  std::sort(cache.keys.begin(), cache.keys.end());
+  cache.valid = true;
+  cache.bucket = bucket;
+  cache.with_unassigned = with_unassigned;
+  cache.status = status;
+  return cache.keys;
+}
+
 bool identity_uses_key(const State& state, const Contact& contact, const std::string& key) {
   for (const ChannelIdentity& identity : contact.identities) {
     if (identity_key(state, identity.channel, identity.address) == key) return true;
@@ -139,9 +165,16 @@ std::vector<ConversationId> list_conversations(const State& state, const ListQue
   // All is Assigned and Unassigned merged: one list fewer to keep up to date per message.
   const Bucket* first = &views.assigned;
   const Bucket* second = &views.unassigned;
+  int64_t first_code = kAssignedBucket;
   if (query.section != Section::all) {
-    if (query.section == Section::mine) first = &views.by_user[query.viewer.index()];
-    if (query.section == Section::unassigned) first = &views.unassigned;
+    if (query.section == Section::mine) {
+      first = &views.by_user[query.viewer.index()];
+      first_code = query.viewer.index();
+    }
+    if (query.section == Section::unassigned) {
+      first = &views.unassigned;
+      first_code = kUnassignedBucket;
+    }
     second = nullptr;
   }
   size_t skipped = 0;
@@ -158,33 +191,31 @@ std::vector<ConversationId> list_conversations(const State& state, const ListQue
     out.push_back(ConversationId(key.second));
     return true;
   };
-  // A single list walks with an empty second range.
-  static const std::set<ListKey> kEmpty;
-  const auto lists = [&](std::array<std::set<ListKey>, kStatusCount> Bucket::*member) {
-    return std::make_pair(&(first->*member)[s], second != nullptr ? &(second->*member)[s] : &kEmpty);
-  };
-  // Overdue first (the longest overdue at the top), then the chosen order.
-  const auto [overdue_a, overdue_b] = lists(&Bucket::overdue);
-  merge_walk(overdue_a->begin(), overdue_a->end(), overdue_b->begin(), overdue_b->end(), std::less<ListKey>(), take);
+  // Overdue first (the longest overdue at the top), then the chosen order. A single list walks with an
+  // empty second range.
+  static const std::set<ListKey> kNoneOverdue;
+  const std::set<ListKey>& overdue_b = second != nullptr ? second->overdue[s] : kNoneOverdue;
+  merge_walk(first->overdue[s].begin(), first->overdue[s].end(), overdue_b.begin(), overdue_b.end(),
+             std::less<ListKey>(), take);
   overdue_pass = false;
-  if (query.order == SortOrder::window_closing_soon) {
-    // Open windows (closing after now) soonest first, then the closed ones; closed conversations have no order.
-    const auto [a, b] = lists(&Bucket::by_window);
-    const auto a_mid = a->upper_bound(ListKey{query.now_ms, UINT32_MAX});
-    const auto b_mid = b->upper_bound(ListKey{query.now_ms, UINT32_MAX});
-    merge_walk(a_mid, a->end(), b_mid, b->end(), std::less<ListKey>(), take);
-    merge_walk(a->begin(), a_mid, b->begin(), b_mid, std::less<ListKey>(), take);
-    if (query.status == ConversationStatus::closed) {
-      const auto [la, lb] = lists(&Bucket::lists);
-      merge_walk(la->begin(), la->end(), lb->begin(), lb->end(), std::less<ListKey>(), take);
+  static const SortedList kEmpty;
+  const SortedList& a = first->lists[s];
+  const SortedList& b = second != nullptr ? second->lists[s] : kEmpty;
+  // Closed conversations have no window order: they list oldest first.
+  if (query.order == SortOrder::window_closing_soon && query.status != ConversationStatus::closed) {
+    // Open windows (closing after now) soonest first, then the closed ones.
+    const std::vector<ListKey>& keys = window_order(state, first_code, a, second != nullptr ? &b : nullptr, s);
+    const auto middle = std::upper_bound(keys.begin(), keys.end(), ListKey{query.now_ms, UINT32_MAX});
+    for (auto it = middle; it != keys.end() && take(*it); ++it) {
+    }
+    for (auto it = keys.begin(); it != middle && take(*it); ++it) {
     }
     return out;
   }
-  const auto [a, b] = lists(&Bucket::lists);
-  if (query.order == SortOrder::oldest_first) {
-    merge_walk(a->begin(), a->end(), b->begin(), b->end(), std::less<ListKey>(), take);
+  if (query.order == SortOrder::newest_first) {
+    merge_walk(a.rbegin(), a.rend(), b.rbegin(), b.rend(), std::greater<ListKey>(), take);
   } else {
-    merge_walk(a->rbegin(), a->rend(), b->rbegin(), b->rend(), std::greater<ListKey>(), take);
+    merge_walk(a.begin(), a.end(), b.begin(), b.end(), std::less<ListKey>(), take);
   }
   return out;
 }
@@ -201,61 +232,57 @@ std::string identity_key_for_phone(std::string_view e164) { return "tel:" + std:
 void views_add_user(Views& views) { views.by_user.emplace_back(); }
 
 ViewKey view_key(const Conversation& conversation) {
-  return ViewKey{conversation.status,         conversation.assignee,          conversation.last_message_at,
-                 conversation.awaiting_reply, window_closes_at(conversation), conversation.overdue_since};
+  return ViewKey{conversation.status, conversation.assignee, conversation.last_message_at, conversation.awaiting_reply,
+                 conversation.overdue_since};
 }
 
 void views_insert_conversation(Views& views, const ViewKey& key, ConversationId id) {
+  views.window_order.valid = false;
   const Buckets buckets = buckets_of(views, key);
   for (size_t i = 0; i < buckets.size; ++i) bucket_insert(*buckets.items[i], key, id);
 }
 
 void views_move_conversation(Views& views, const ViewKey& from, const ViewKey& to, ConversationId id) {
+  views.window_order.valid = false;
   const Buckets source = buckets_of(views, from);
   const Buckets target = buckets_of(views, to);
-  const ListKey window_from{from.window_closes_at, id.value}, window_to{to.window_closes_at, id.value};
-  const ListKey overdue_from{from.overdue_since, id.value}, overdue_to{to.overdue_since, id.value};
   const size_t from_s = status_index(from.status), to_s = status_index(to.status);
+  const ListKey from_key{from.last_message_at, id.value}, to_key{to.last_message_at, id.value};
   for (size_t i = 0; i < std::max(source.size, target.size); ++i) {
     if (i >= target.size) {
-      const size_t erased = source.items[i]->lists[status_index(from.status)].erase(ListKey{from.last_message_at, id.value});
-      INBOX_ASSERT(erased == 1, "the views must hold the conversation as it was before this change");
+      const bool erased = source.items[i]->lists[from_s].erase(from_key);
+      INBOX_ASSERT(erased, "the views must hold the conversation as it was before this change");
       bucket_uncount(*source.items[i], from);
-      if (in_window_order(from)) source.items[i]->by_window[from_s].erase(window_from);
-      if (in_overdue_order(from)) source.items[i]->overdue[from_s].erase(overdue_from);
+      if (in_overdue_order(from)) source.items[i]->overdue[from_s].erase(ListKey{from.overdue_since, id.value});
       continue;
     }
     if (i >= source.size) {
       bucket_insert(*target.items[i], to, id);
       continue;
     }
-    move_secondary(&source.items[i]->by_window, in_window_order(from), window_from, from_s, &target.items[i]->by_window,
-                   in_window_order(to), window_to, to_s);
-    move_secondary(&source.items[i]->overdue, in_overdue_order(from), overdue_from, from_s, &target.items[i]->overdue,
-                   in_overdue_order(to), overdue_to, to_s);
-    if (source.items[i] == target.items[i] && from.status == to.status && from.last_message_at == to.last_message_at) {
-      if (from.awaiting_reply != to.awaiting_reply) {
-        bucket_uncount(*source.items[i], from);
-        if (to.awaiting_reply) ++target.items[i]->awaiting[to_s];
-      }
-      continue;  // same place in the main list
-    }
-    auto node = source.items[i]->lists[status_index(from.status)].extract(ListKey{from.last_message_at, id.value});
-    INBOX_ASSERT(!node.empty(), "the views must hold the conversation as it was before this change");
-    bucket_uncount(*source.items[i], from);
-    node.value() = ListKey{to.last_message_at, id.value};
-    const bool inserted = target.items[i]->lists[status_index(to.status)].insert(std::move(node)).inserted;
+    Bucket& from_bucket = *source.items[i];
+    Bucket& to_bucket = *target.items[i];
+    move_overdue(from_bucket, from, to_bucket, to, id);
+    bucket_uncount(from_bucket, from);
+    if (to.awaiting_reply) ++to_bucket.awaiting[to_s];
+    if (&from_bucket == &to_bucket && from_s == to_s && from_key == to_key) continue;  // same place in the list
+    const bool erased = from_bucket.lists[from_s].erase(from_key);
+    INBOX_ASSERT(erased, "the views must hold the conversation as it was before this change");
+    const bool inserted = to_bucket.lists[to_s].insert(to_key);
     INBOX_ASSERT(inserted, "a conversation is in a bucket once");
-    if (to.awaiting_reply) ++target.items[i]->awaiting[status_index(to.status)];
   }
 }
 
 void views_set_contact(const State& state, Views& views, const Contact* before, const Contact& after, ContactId id) {
+  std::string phone_key = after.phone.empty() ? std::string() : identity_key_for_phone(after.phone);
   if (before == nullptr) {
     INBOX_ASSERT(id.index() == views.contact_keys.size(), "contacts are added in id order");
     views.contact_keys.push_back(contact_key(after));
     for (const ChannelIdentity& identity : after.identities) {
-      views.contact_by_identity[identity_key(state, identity.channel, identity.address)] = id;
+      std::string key = identity_key(state, identity.channel, identity.address);
+      // A WhatsApp contact's identity is usually their phone: one insert, not two.
+      if (key == phone_key) continue;
+      views.contact_by_identity[std::move(key)] = id;
     }
   } else {
     views.contact_keys[id.index()] = contact_key(after);
@@ -265,7 +292,7 @@ void views_set_contact(const State& state, Views& views, const Contact* before, 
       if (!identity_uses_key(state, after, old_key)) views.contact_by_identity.erase(old_key);
     }
   }
-  if (!after.phone.empty()) views.contact_by_identity[identity_key_for_phone(after.phone)] = id;
+  if (!phone_key.empty()) views.contact_by_identity[std::move(phone_key)] = id;
 }
 
 void views_add_tag(Views& views, const Tag& tag, TagId id) { views.tag_by_name[tag.name] = id; }

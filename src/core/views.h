@@ -14,6 +14,7 @@
 #include "core/ids.h"
 #include "core/model.h"
 #include "core/reflect.h"
+#include "core/sorted_chunks.h"
 
 namespace inbox {
 
@@ -35,23 +36,36 @@ struct EnumNames<SortOrder> {
 
 // (last_message_at, conversation index): ordered sets of these are the sorted lists.
 using ListKey = std::pair<int64_t, uint32_t>;
+using SortedList = SortedChunks<ListKey>;
 
 // The conversations of one section-like group, one sorted list per status.
 struct Bucket {
-  std::array<std::set<ListKey>, kStatusCount> lists;
+  std::array<SortedList, kStatusCount> lists;
   std::array<uint32_t, kStatusCount> awaiting{};  // of each list, how many await our reply
-  // Active (not closed) conversations only, keyed (window_closes_at, id): the "window closing soon" order.
-  std::array<std::set<ListKey>, kStatusCount> by_window;
-  // Overdue conversations, keyed (overdue_since, id): listed first, at the top, in every order.
+  // Overdue conversations, keyed (overdue_since, id): listed first, at the top, in every order. Few, so sets.
   std::array<std::set<ListKey>, kStatusCount> overdue;
 
   template <class F>
   static void fields(F&& f) {
     f("lists", &Bucket::lists);
     f("awaiting", &Bucket::awaiting);
-    f("by_window", &Bucket::by_window);
     f("overdue", &Bucket::overdue);
   }
+};
+
+// "Window closing soon" is not kept per event (every inbound message would move its conversation in a
+// second order): list_conversations sorts the asked list by (window_closes_at, id) when that order is
+// asked, and keeps the result until a conversation's place in the views changes. A cache, so it is not
+// part of the views' value (not in fields(): equality, snapshots and rebuilds ignore it). Not thread-safe:
+// the core's state is read from one thread.
+struct WindowOrderCache {
+  bool valid = false;
+  // Which list was sorted: the first bucket (-1 unassigned, -2 assigned, else the user), whether
+  // Unassigned was merged in (All), the status.
+  int64_t bucket = 0;
+  bool with_unassigned = false;
+  size_t status = 0;
+  std::vector<ListKey> keys;  // (window_closes_at, id), ascending
 };
 
 struct Views {
@@ -66,6 +80,7 @@ struct Views {
   // identity_key() -> contact, to route inbound messages to the contact who wrote.
   std::unordered_map<std::string, ContactId> contact_by_identity;
   std::unordered_map<std::string, TagId> tag_by_name;
+  mutable WindowOrderCache window_order;  // not a field: see WindowOrderCache
 
   template <class F>
   static void fields(F&& f) {
@@ -115,14 +130,13 @@ struct ViewKey {
   UserId assignee;
   int64_t last_message_at = kNever;
   bool awaiting_reply = false;
-  int64_t window_closes_at = kNever;
   int64_t overdue_since = kNever;
 };
 ViewKey view_key(const Conversation& conversation);
 
 void views_add_user(Views& views);
 void views_insert_conversation(Views& views, const ViewKey& key, ConversationId id);
-// Moves the list nodes in place (no allocation): a message bumps a conversation a million times a day.
+// A message bumps a conversation to the newest end of its list a million times a day: an erase and an append.
 void views_move_conversation(Views& views, const ViewKey& from, const ViewKey& to, ConversationId id);
 // before: the contact as it was (nullptr when it is new).
 void views_set_contact(const State& state, Views& views, const Contact* before, const Contact& after, ContactId id);

@@ -171,3 +171,46 @@ TEST_CASE("views rebuilt from scratch equal the ones kept up to date event by ev
   inbox.run(inbox.ana, TransferConversation{a, TeamId(), inbox.bruno, {}});
   CHECK(rebuild_views(inbox.state) == inbox.state.views);
 }
+
+TEST_CASE("'window closing soon' is sorted on demand: it follows every change and pages like the other orders") {
+  Inbox inbox;
+  const ConversationId a = inbox.customer_writes("+5511900000001", "Oi");  // stays in Unassigned
+  inbox.advance(kHour);
+  const ConversationId b = inbox.customer_writes("+5511900000002", "Hola");
+  inbox.run(inbox.ana, AssignConversation{b, inbox.ana});
+  inbox.advance(kHour);
+  const ConversationId c = inbox.customer_writes("+5511900000003", "Bonjour");
+  inbox.run(inbox.bruno, AssignConversation{c, inbox.bruno});
+  const auto all = [&](size_t offset = 0, size_t limit = 100, ConversationStatus status = ConversationStatus::open) {
+    ListQuery query;
+    query.viewer = inbox.admin;
+    query.section = Section::all;
+    query.status = status;
+    query.order = SortOrder::window_closing_soon;
+    query.now_ms = inbox.now_ms;
+    query.offset = offset;
+    query.limit = limit;
+    return list_conversations(inbox.state, query);
+  };
+  CHECK(all() == std::vector<ConversationId>{b, c});
+  CHECK(all(0, 100, ConversationStatus::pending) == std::vector<ConversationId>{a});  // another list: sorted anew
+  inbox.run(inbox.admin, AssignConversation{a, inbox.ana});
+  CHECK(all() == std::vector<ConversationId>{a, b, c});
+  CHECK(all(1, 1) == std::vector<ConversationId>{b});
+  CHECK(list(inbox, inbox.ana, Section::mine, ConversationStatus::open, SortOrder::window_closing_soon) ==
+        std::vector<ConversationId>{a, b});
+
+  inbox.advance(kMinute);
+  inbox.customer_writes("+5511900000001", "ainda aqui");  // a's window now closes last
+  CHECK(all() == std::vector<ConversationId>{b, c, a});
+  const State copy = inbox.state;  // a copy keeps its own (still right) order
+  inbox.advance(24 * kHour - 30 * kMinute);  // b's window has closed: it goes after the open ones
+  CHECK(all() == std::vector<ConversationId>{c, a, b});
+  ListQuery earlier;
+  earlier.viewer = inbox.admin;
+  earlier.section = Section::all;
+  earlier.order = SortOrder::window_closing_soon;
+  earlier.now_ms = copy.clock_ms;
+  CHECK(list_conversations(copy, earlier) == std::vector<ConversationId>{b, c, a});
+  CHECK(rebuild_views(inbox.state) == inbox.state.views);
+}

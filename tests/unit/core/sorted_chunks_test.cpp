@@ -1,0 +1,113 @@
+#include "core/sorted_chunks.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <set>
+#include <utility>
+#include <vector>
+
+using namespace inbox;
+
+namespace {
+
+using Key = std::pair<int64_t, uint32_t>;
+using Small = SortedChunks<Key, 8>;  // tiny chunks, so splits and merges happen within a few keys
+
+template <class Chunks>
+void check_same(const Chunks& chunks, const std::set<Key>& expected) {
+  REQUIRE(chunks.size() == expected.size());
+  CHECK(chunks.empty() == expected.empty());
+  CHECK(std::vector<Key>(chunks.begin(), chunks.end()) == std::vector<Key>(expected.begin(), expected.end()));
+  CHECK(std::vector<Key>(chunks.rbegin(), chunks.rend()) == std::vector<Key>(expected.rbegin(), expected.rend()));
+}
+
+}  // namespace
+
+TEST_CASE("sorted chunks: an empty set has nothing to walk or find") {
+  const Small chunks;
+  CHECK(chunks.size() == 0);
+  CHECK(chunks.begin() == chunks.end());
+  CHECK(chunks.rbegin() == chunks.rend());
+  CHECK(chunks.lower_bound(Key{1, 1}) == chunks.end());
+  CHECK(chunks.upper_bound(Key{1, 1}) == chunks.end());
+  CHECK_FALSE(chunks.contains(Key{1, 1}));
+}
+
+TEST_CASE("sorted chunks: insert and erase report whether the key was there") {
+  Small chunks;
+  CHECK(chunks.insert(Key{5, 1}));
+  CHECK_FALSE(chunks.insert(Key{5, 1}));
+  CHECK(chunks.contains(Key{5, 1}));
+  CHECK_FALSE(chunks.erase(Key{5, 2}));
+  CHECK_FALSE(chunks.erase(Key{9, 0}));
+  CHECK(chunks.erase(Key{5, 1}));
+  CHECK_FALSE(chunks.erase(Key{5, 1}));
+  CHECK(chunks.empty());
+  CHECK(chunks.chunk_count() == 0);
+}
+
+TEST_CASE("sorted chunks: appends fill whole chunks; bounds find keys across chunk edges") {
+  Small chunks;
+  std::set<Key> expected;
+  for (uint32_t i = 0; i < 100; ++i) {
+    chunks.insert(Key{10 * i, i});
+    expected.insert(Key{10 * i, i});
+  }
+  check_same(chunks, expected);
+  CHECK(chunks.chunk_count() == 13);  // 100 keys, 8 per chunk
+  for (int64_t probe = -5; probe < 1010; probe += 5) {
+    const Key key{probe, 50};
+    const auto lower = expected.lower_bound(key);
+    const auto upper = expected.upper_bound(key);
+    if (lower == expected.end()) CHECK(chunks.lower_bound(key) == chunks.end());
+    else CHECK(*chunks.lower_bound(key) == *lower);
+    if (upper == expected.end()) CHECK(chunks.upper_bound(key) == chunks.end());
+    else CHECK(*chunks.upper_bound(key) == *upper);
+  }
+}
+
+TEST_CASE("sorted chunks: random inserts and erases match std::set, and equality ignores the chunking") {
+  Small chunks;
+  std::set<Key> expected;
+  uint64_t rng = 7;
+  const auto next = [&rng](uint64_t bound) {
+    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+    return (rng >> 33) % bound;
+  };
+  for (int step = 0; step < 20'000; ++step) {
+    const Key key{static_cast<int64_t>(next(300)), static_cast<uint32_t>(next(4))};
+    // Mostly growth early, mostly erasure late, so chunks split, drain and merge.
+    const bool add = next(100) < (step < 10'000 ? 70u : 30u);
+    if (add) CHECK(chunks.insert(key) == expected.insert(key).second);
+    else CHECK(chunks.erase(key) == (expected.erase(key) == 1));
+    if (step % 997 == 0) check_same(chunks, expected);
+  }
+  check_same(chunks, expected);
+
+  // The same keys inserted in order form other chunks but the same set.
+  Small rebuilt;
+  for (const Key& key : expected) rebuilt.insert(key);
+  CHECK(rebuilt == chunks);
+  if (!expected.empty()) {
+    rebuilt.erase(*expected.begin());
+    CHECK(rebuilt != chunks);
+  }
+
+  const Small copy = chunks;
+  CHECK(copy == chunks);
+  check_same(copy, expected);
+}
+
+TEST_CASE("sorted chunks: draining the front (conversations moving to the newest end) keeps chunks few") {
+  Small chunks;
+  for (uint32_t i = 0; i < 64; ++i) chunks.insert(Key{i, i});
+  for (uint32_t i = 0; i < 640; ++i) {
+    CHECK(chunks.erase(Key{i, i}));
+    CHECK(chunks.insert(Key{64 + i, 64 + i}));
+  }
+  CHECK(chunks.size() == 64);
+  CHECK(chunks.chunk_count() <= 9);
+  CHECK(chunks.begin()->first == 640);
+  CHECK(chunks.rbegin()->first == 703);
+}
