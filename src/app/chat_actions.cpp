@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iterator>
 #include <optional>
@@ -18,6 +19,8 @@
 
 namespace inbox::ui {
 namespace {
+
+constexpr size_t kPopupRowsMax = 12;  // rows the transfer list shows before it scrolls
 
 constexpr ImVec4 kWarningColor(0.75f, 0.35f, 0.0f, 1);
 
@@ -86,7 +89,9 @@ void draw_transfer_popup(ChatActionsState& ui, sync::Engine& engine, UserId view
     ImGui::SameLine();
     ImGui::TextColored(kWarningColor, "%s", tr("(changed since)"));
   }
-  if (ImGui::BeginTable("transfer_agents", 3, ImGuiTableFlags_SizingFixedFit)) {
+  // A workspace has dozens of agents: the list scrolls inside the popup rather than running off the screen.
+  const float list_height = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(std::min<size_t>(ui.transfer.agents.size(), kPopupRowsMax));
+  if (ImGui::BeginTable("transfer_agents", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY, ImVec2(0, list_height))) {
     for (const TransferAgentRow& row : ui.transfer.agents) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
@@ -281,6 +286,10 @@ void draw_chat_actions(ChatActionsState& ui, sync::Engine& engine, UserId viewer
   if (ImGui::Button(tr("Tags"))) ImGui::OpenPopup("tags_popup");
   ImGui::SameLine();
   if (ImGui::Button(tr("Remind"))) ImGui::OpenPopup("remind_popup");
+  if (ui.open_popup != nullptr) {
+    ImGui::OpenPopup(ui.open_popup);
+    ui.open_popup = nullptr;
+  }
   draw_close_popup(ui, engine, viewer, conversation, clock);
   draw_transfer_popup(ui, engine, viewer, conversation, clock);
   draw_conference_popup(engine, viewer, conversation, clock);

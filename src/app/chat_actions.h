@@ -35,6 +35,7 @@ struct ChatActionsState {
   bool remind_postpone = true;  // "postpone contact until reminder", on by default
   LocalDateTime remind_custom;  // the custom date and time being picked, in the viewer's zone
   TransferList transfer;
+  const char* open_popup = nullptr;  // a popup asked for from elsewhere (the list's row menu), opened next draw
 };
 
 // Reads the agents the transfer list offers (everyone but the viewer) with their status and active chats.

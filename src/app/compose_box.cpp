@@ -67,7 +67,9 @@ void draw_compose_box(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   ImGui::BeginDisabled(!can_send);
   const bool clicked = ImGui::Button(ui.compose_note ? tr("Add note") : tr("Send"));
   ImGui::EndDisabled();
-  if ((clicked || entered) && can_send) {
+  // Enter on a message over the limit still goes to the core, which refuses it: the toast says why and the
+  // text stays for the agent to shorten.
+  if ((clicked || entered) && (can_send || (entered && too_long))) {
     const uint64_t before = engine.revision();
     if (ui.compose_note) {
       engine.submit(Command{ui.viewer, AddNote{ui.selected, ui.compose}}, clock.now_ms);

@@ -111,13 +111,40 @@ const std::vector<ConversationId>& search_results(ShellState& ui, const sync::En
   return cache.results;
 }
 
-void draw_conversation_row(ShellState& ui, const State& state, ConversationId id, const LocalClock& clock, float height) {
+// Right-click on a row: Assign to me, Close, Remind (the chat header's popups, on that conversation), View
+// contact. The conversation opens with the choice.
+void draw_row_menu(ShellState& ui, sync::Engine& engine, ConversationId id, const LocalClock& clock) {
+  if (!ImGui::BeginPopupContextItem("row_menu")) return;
+  const Conversation& c = engine.state().conversations[id.index()];
+  const bool active = c.status != ConversationStatus::closed;
+  if (ImGui::MenuItem(tr("Assign to me"), nullptr, false, active && c.assignee != ui.viewer)) {
+    ui.selected = id;
+    engine.submit(Command{ui.viewer, AssignConversation{id, ui.viewer}}, clock.now_ms);
+  }
+  if (ImGui::MenuItem(tr("Close…"), nullptr, false, active)) {
+    ui.selected = id;
+    ui.actions.open_popup = "close_popup";
+  }
+  if (ImGui::MenuItem(tr("Remind…"), nullptr, false, active)) {
+    ui.selected = id;
+    ui.actions.open_popup = "remind_popup";
+  }
+  if (ImGui::MenuItem(tr("View contact"))) {
+    ui.selected = id;
+    ui.contact.open = true;
+  }
+  ImGui::EndPopup();
+}
+
+void draw_conversation_row(ShellState& ui, sync::Engine& engine, ConversationId id, const LocalClock& clock, float height) {
+  const State& state = engine.state();
   const Conversation& c = state.conversations[id.index()];
   const std::string label = contact_name(state, c) + "##conv" + std::to_string(id.value);
   const ImVec2 top_left = ImGui::GetCursorScreenPos();
   if (ImGui::Selectable(label.c_str(), ui.selected == id, ImGuiSelectableFlags_None, ImVec2(0, height))) {
     ui.selected = id;
   }
+  draw_row_menu(ui, engine, id, clock);
   const float right = ImGui::GetItemRectMax().x - ImGui::GetStyle().FramePadding.x;
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
@@ -240,7 +267,7 @@ void draw_list_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
                                                      static_cast<size_t>(clipper.DisplayEnd - clipper.DisplayStart));
     for (size_t i = 0; i < rows.size(); ++i) {
       if (rows[i] == ui.selected) ui.selected_row = clipper.DisplayStart + static_cast<int>(i);
-      draw_conversation_row(ui, state, rows[i], clock, row_height);
+      draw_conversation_row(ui, engine, rows[i], clock, row_height);
     }
   }
   ImGui::PopStyleVar();

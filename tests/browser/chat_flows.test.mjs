@@ -196,7 +196,7 @@ test('search "sao paulo" finds the conversation that says "São Paulo"', async (
   await context.close();
 });
 
-test('4,097 characters are refused: Send is disabled, Enter sends nothing; 4,096 may be sent', async () => {
+test('4,097 characters are refused: Send is disabled, Enter is refused by the core with a toast, nothing sent; 4,096 may be sent', async () => {
   const { context, page, errors } = await openInbox(suite.browser, suite.relay.url, { clipboard: true });
   const row = await openFirstMine(page);
   const compose = await findItem(page, '##compose');
@@ -206,6 +206,9 @@ test('4,097 characters are refused: Send is disabled, Enter sends nothing; 4,096
   await press(page, 'Control+V');
   assert.equal((await findItem(page, 'Send')).enabled, false, 'Send is enabled for 4,097 characters');
   await press(page, 'Enter');
+  const labels = (await items(page)).map((item) => item.label);
+  assert.ok(labels.some((label) => label.startsWith('The message has 4097 characters; the limit is 4096')),
+            `no toast with the core's refusal: ${labels.filter((l) => l.startsWith('The message')).join(' | ')}`);
   assert.ok(await hasItem(page, '##compose'), 'the compose box is gone');
   assert.deepEqual(await search(page, marker), [], 'the 4,097 characters were sent');
 

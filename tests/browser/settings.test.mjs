@@ -56,7 +56,7 @@ test('a supervisor adds a closing reason in Settings and agents close with it', 
   await context.close();
 });
 
-test('a supervisor turns automatic assignment on; a chat transferred to a team is assigned, and "Why this agent?" says why', async () => {
+test('a supervisor turns automatic assignment off and on again; a chat transferred to a team is assigned, and "Why this agent?" says why', async () => {
   const { context, page, errors } = await openInbox(suite.browser, suite.relay.url);
   await signInAs(page, 'Supervisor');
   await clickItem(page, 'Settings');
@@ -64,7 +64,8 @@ test('a supervisor turns automatic assignment on; a chat transferred to a team i
   assert.ok(await hasItem(page, 'Round robin##strategy'));
   await screenshot(page, 'settings-teams');
   await clickItem(page, 'General');
-  await clickItem(page, 'Automatic assignment');
+  await clickItem(page, 'Automatic assignment');  // the demo starts with it on: off...
+  await clickItem(page, 'Automatic assignment');  // ...and on again
   await clickItem(page, 'Back to the inbox');
 
   // The demo's waiting chats came in on channels with no team; sent to one, the engine assigns it at once.
