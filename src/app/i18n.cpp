@@ -1,5 +1,8 @@
 #include "app/i18n.h"
 
+#include "app/test_locator.h"
+
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -16,6 +19,7 @@ struct Catalog {
 
 struct Languages {
   Language current = Language::en;
+  void (*changed)(Language) = nullptr;
   std::array<Catalog, std::size(kLanguages)> catalogs;
 };
 
@@ -84,5 +88,26 @@ std::optional<std::string> load_catalog(Language language, std::string_view json
   catalog.by_address.clear();  // pointers into the old texts are gone
   return std::nullopt;
 }
+
+bool draw_language_picker() {
+  Languages& all = languages();
+  ImGui::SetNextItemWidth(-1);
+  const bool open = ImGui::BeginCombo("##language", language_name(all.current));
+  locator_label_last_item("##language");
+  if (!open) return false;
+  bool changed = false;
+  for (Language language : kLanguages) {
+    const std::string label = std::string(language_name(language)) + "##language_" + language_code(language);
+    if (ImGui::Selectable(label.c_str(), language == all.current) && language != all.current) {
+      set_language(language);
+      if (all.changed != nullptr) all.changed(language);
+      changed = true;
+    }
+  }
+  ImGui::EndCombo();
+  return changed;
+}
+
+void set_language_changed_callback(void (*callback)(Language language)) { languages().changed = callback; }
 
 }  // namespace inbox::ui
