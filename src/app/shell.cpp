@@ -93,7 +93,7 @@ void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock
   if (ImGui::SmallButton(tr("Keyboard shortcuts (?)"))) ui.shortcuts.overlay_open = true;
   draw_demo_panel(ui.demo);
   ImGui::Spacing();
-  if (draw_language_picker()) ui.tab_requested = true;  // tab ids are their labels: keep the chosen tab
+  draw_language_picker();
 }
 
 // --- column 2 ---------------------------------------------------------------------------------------
@@ -272,6 +272,10 @@ UserId default_viewer(const State& state) {
 
 int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock) {
   ui.keys = read_shortcuts(ui.shortcuts);
+  if (ui.drawn_language != current_language()) {  // the tabs' labels, and so their ids, change: keep the chosen one
+    ui.drawn_language = current_language();
+    ui.tab_requested = true;
+  }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
