@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <unordered_map>
 
 namespace inbox::ui {
@@ -40,6 +41,13 @@ const char* tr(const char* english) {
   const char* text = found != catalog.texts.end() ? found->second.c_str() : english;
   catalog.by_address.emplace(english, text);
   return text;
+}
+
+const char* tr_ctx(const char* context_and_english) {
+  const char* translated = tr(context_and_english);
+  if (translated != context_and_english) return translated;
+  const char* bar = std::strchr(context_and_english, '|');
+  return bar != nullptr ? bar + 1 : context_and_english;
 }
 
 Language current_language() { return languages().current; }

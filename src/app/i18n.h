@@ -15,6 +15,10 @@ inline constexpr Language kLanguages[] = {Language::en, Language::es, Language::
 // The text in the current language. `english` must be a string literal (or otherwise outlive the catalog):
 // lookups are cached by its address, so per-frame calls cost one hash of a pointer.
 const char* tr(const char* english);
+// tr() for a word that reads differently by use: "context|English" is the catalog key, and English shows the
+// part after the bar (tr_ctx("dialog|Close") is "Close" in English, "Fechar" in Portuguese where "Close" of a
+// conversation is "Encerrar").
+const char* tr_ctx(const char* context_and_english);
 // Marks a literal for the catalogs where it is stored (a table) rather than drawn; tr() it where it is drawn.
 constexpr const char* N_(const char* english) { return english; }
 

@@ -129,7 +129,8 @@ void draw_conversation_row(ShellState& ui, const State& state, ConversationId id
     const std::string reminder = std::string(tr("Reminder: ")) + format_date_time(c.reminder_at, clock);
     draw->AddText(ImVec2(top_left.x, top_left.y + 2 * line), ImGui::GetColorU32(ImGuiCol_TextDisabled), reminder.c_str());
   }
-  const std::string assignee = c.assignee.valid() ? user_name(state, c.assignee) : std::string(tr("Unassigned"));
+  const std::string assignee =
+      c.assignee.valid() ? user_name(state, c.assignee) : std::string(tr_ctx("assignee|Unassigned"));
   const float assignee_width = ImGui::CalcTextSize(assignee.c_str()).x;
   draw_right_aligned(assignee.c_str(), dim, ImVec2(right, top_left.y + 2 * line));
 

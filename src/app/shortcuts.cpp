@@ -64,7 +64,7 @@ void draw_shortcuts_overlay(ShortcutsState& state) {
     }
     ImGui::EndTable();
   }
-  if (ImGui::Button((std::string(tr("Close")) + "##shortcuts").c_str(), ImVec2(-1, 0))) state.overlay_open = false;
+  if (ImGui::Button((std::string(tr_ctx("dialog|Close")) + "##shortcuts").c_str(), ImVec2(-1, 0))) state.overlay_open = false;
   ImGui::End();
 }
 

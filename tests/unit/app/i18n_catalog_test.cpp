@@ -1,4 +1,4 @@
-// The catalogs under assets/i18n/ against the sources: every tr("...") / N_("...") literal in src/app and
+// The catalogs under assets/i18n/ against the sources: every tr("...") / tr_ctx("...") / N_("...") literal in src/app and
 // src/platform/web has a translation in es, pt and fr with the same printf conversions, and no catalog keeps a
 // key the code no longer uses. Reads the files at test time from INBOX_SOURCE_DIR.
 #include <doctest/doctest.h>
@@ -42,7 +42,7 @@ std::string unescape(const std::string& body) {
 }
 
 std::set<std::string> source_keys() {
-  const std::regex literal(R"re(\b(?:tr|N_)\(\s*"((?:[^"\\]|\\.)*)"\s*\))re");
+  const std::regex literal(R"re(\b(?:tr|tr_ctx|N_)\(\s*"((?:[^"\\]|\\.)*)"\s*\))re");
   std::set<std::string> keys;
   for (const char* folder : {"src/app", "src/platform/web"}) {
     for (const auto& entry : fs::directory_iterator(fs::path(INBOX_SOURCE_DIR) / folder)) {

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <string>
 #include <sstream>
 
 #include "app/i18n.h"
@@ -61,4 +62,13 @@ TEST_CASE("language tags map to the languages we have") {
   CHECK(ui::language_from_tag("FR") == ui::Language::fr);
   CHECK(ui::language_from_tag("en-US") == ui::Language::en);
   CHECK_FALSE(ui::language_from_tag("de-DE").has_value());
+}
+
+TEST_CASE("a word with a context shows its English part, and its own translation") {
+  CHECK(std::string(ui::tr_ctx("dialog|Close")) == "Close");
+  LanguageScope scope(ui::Language::pt);
+  ui::set_language(ui::Language::pt);
+  CHECK(std::string(ui::tr_ctx("dialog|Close")) == "Fechar");
+  CHECK(std::string(ui::tr("Close")) == "Encerrar");
+  CHECK(std::string(ui::tr_ctx("nowhere|Not in any catalog")) == "Not in any catalog");
 }
