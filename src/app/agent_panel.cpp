@@ -68,8 +68,8 @@ void draw_agent_status(sync::Engine& engine, UserId viewer, const LocalClock& cl
   const User* user = find_user(engine.state(), viewer);
   if (user == nullptr) return;
   if (user->status == UserStatus::rona) {
-    ImGui::TextColored(ImVec4(0.75f, 0.16f, 0.16f, 1), "RONA: an offer went unanswered");
-    if (ImGui::Button("Become available")) {
+    ImGui::TextColored(ImVec4(0.75f, 0.16f, 0.16f, 1), "%s", tr("RONA: an offer went unanswered"));
+    if (ImGui::Button(tr("Become available"))) {
       engine.submit(Command{viewer, SetUserStatus{viewer, UserStatus::available}}, clock.now_ms);
     }
     return;
@@ -90,11 +90,11 @@ void draw_agent_status(sync::Engine& engine, UserId viewer, const LocalClock& cl
 void draw_team_view(const State& state, UserId viewer) {
   const User* user = find_user(state, viewer);
   if (user == nullptr || !(user->role == Role::supervisor || user->role == Role::administrator)) return;
-  if (!ImGui::CollapsingHeader("Team")) return;
+  if (!ImGui::CollapsingHeader(tr("Team"))) return;
   if (!ImGui::BeginTable("team_view", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
-  ImGui::TableSetupColumn("Agent", ImGuiTableColumnFlags_WidthStretch, 3);
-  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 2);
-  ImGui::TableSetupColumn("Chats", ImGuiTableColumnFlags_WidthStretch, 1);
+  ImGui::TableSetupColumn(tr("Agent"), ImGuiTableColumnFlags_WidthStretch, 3);
+  ImGui::TableSetupColumn(tr("Status"), ImGuiTableColumnFlags_WidthStretch, 2);
+  ImGui::TableSetupColumn(tr("Chats"), ImGuiTableColumnFlags_WidthStretch, 1);
   ImGui::TableHeadersRow();
   for (const TeamRow& row : team_rows(state)) {
     ImGui::TableNextRow();

@@ -39,7 +39,7 @@ std::vector<UserId> other_agents(const State& state, UserId viewer) {
 
 std::string agent_label(const State& state, UserId id, const char* id_prefix) {
   const User& user = state.users[id.index()];
-  return user.name + " (" + tr(status_label(user.status)) + ")##" + id_prefix + std::to_string(id.value);
+  return user.name + " (" + status_label(user.status) + ")##" + id_prefix + std::to_string(id.value);
 }
 
 void draw_close_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId id, const LocalClock& clock) {
@@ -100,7 +100,7 @@ void draw_transfer_popup(ChatActionsState& ui, sync::Engine& engine, UserId view
         submit(engine, viewer, clock, TransferConversation{id, TeamId(), row.user, {}});
       }
       ImGui::TableSetColumnIndex(1);
-      ImGui::TextDisabled("%s", tr(status_label(row.status)));
+      ImGui::TextDisabled("%s", status_label(row.status));
       ImGui::TableSetColumnIndex(2);
       ImGui::TextDisabled(tr("%u active"), row.active_chats);
     }
@@ -170,11 +170,11 @@ struct ReminderChoice {
 };
 constexpr int64_t kMinuteMs = 60'000;
 constexpr ReminderChoice kReminderChoices[] = {
-    {ReminderPreset::in_30_minutes, 30 * kMinuteMs, "In 30 minutes"},
-    {ReminderPreset::in_1_hour, 60 * kMinuteMs, "In 1 hour"},
-    {ReminderPreset::in_4_hours, 4 * 60 * kMinuteMs, "In 4 hours"},
-    {ReminderPreset::in_24_hours, 24 * 60 * kMinuteMs, "In 24 hours"},
-    {ReminderPreset::in_31_hours, 31 * 60 * kMinuteMs, "In 31 hours"},
+    {ReminderPreset::in_30_minutes, 30 * kMinuteMs, N_("In 30 minutes")},
+    {ReminderPreset::in_1_hour, 60 * kMinuteMs, N_("In 1 hour")},
+    {ReminderPreset::in_4_hours, 4 * 60 * kMinuteMs, N_("In 4 hours")},
+    {ReminderPreset::in_24_hours, 24 * 60 * kMinuteMs, N_("In 24 hours")},
+    {ReminderPreset::in_31_hours, 31 * 60 * kMinuteMs, N_("In 31 hours")},
 };
 
 // Warn before the agent picks: after the window closes only templates can reach the customer.

@@ -127,7 +127,7 @@ void draw_chat_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   ImGui::TextUnformatted(contact_name(state, *c).c_str());
   const std::string details =
       joined({contact != nullptr ? contact->phone : std::string(), channel != nullptr ? channel_label(channel->kind) : "",
-              team != nullptr ? team->name : std::string(), c->assignee.valid() ? user_name(state, c->assignee) : tr("Unassigned")});
+              team != nullptr ? team->name : std::string(), c->assignee.valid() ? user_name(state, c->assignee) : tr_ctx("assignee|Unassigned")});
   ImGui::TextDisabled("%s", details.c_str());
   if (!c->assignee.valid() && c->status != ConversationStatus::closed) {
     if (ImGui::Button(tr("Assign to me"))) {

@@ -72,8 +72,8 @@ void draw_explanation(const ExplanationText& text) {
 ExplanationText explanation_text(const State& state, const LoggedExplanation& logged, const LocalClock& clock) {
   const Explanation& e = logged.explanation;
   ExplanationText text;
-  text.heading = format_date_time(logged.at_ms, clock) + " · " + tr(strategy_label(e.strategy)) + " · " +
-                 tr(trigger_label(e.trigger));
+  text.heading = format_date_time(logged.at_ms, clock) + " · " + strategy_label(e.strategy) + " · " +
+                 trigger_label(e.trigger);
   if (!e.chosen.valid()) {
     text.outcome = tr("Nobody could take it: it waits in Unassigned");
   } else {
@@ -83,7 +83,7 @@ ExplanationText explanation_text(const State& state, const LoggedExplanation& lo
   text.team = formatted(tr("Team %s: %u members, %u could take it"), team != nullptr ? team->name.c_str() : "?",
                         e.members, e.eligible);
   for (const Candidate& candidate : e.candidates) text.candidates.push_back(candidate_line(state, candidate, logged.at_ms));
-  for (const Skip& skip : e.skipped) text.skipped.push_back(name_of(state, skip.user) + ": " + tr(skip_reason_label(skip.reason)));
+  for (const Skip& skip : e.skipped) text.skipped.push_back(name_of(state, skip.user) + ": " + skip_reason_label(skip.reason));
   if (e.skipped_unlisted > 0) text.skipped.push_back(formatted(tr("and %u more passed over"), e.skipped_unlisted));
   return text;
 }

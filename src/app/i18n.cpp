@@ -1,9 +1,13 @@
 #include "app/i18n.h"
 
+#include "app/test_locator.h"
+
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <unordered_map>
 
 namespace inbox::ui {
@@ -16,6 +20,7 @@ struct Catalog {
 
 struct Languages {
   Language current = Language::en;
+  void (*changed)(Language) = nullptr;
   std::array<Catalog, std::size(kLanguages)> catalogs;
 };
 
@@ -36,6 +41,13 @@ const char* tr(const char* english) {
   const char* text = found != catalog.texts.end() ? found->second.c_str() : english;
   catalog.by_address.emplace(english, text);
   return text;
+}
+
+const char* tr_ctx(const char* context_and_english) {
+  const char* translated = tr(context_and_english);
+  if (translated != context_and_english) return translated;
+  const char* bar = std::strchr(context_and_english, '|');
+  return bar != nullptr ? bar + 1 : context_and_english;
 }
 
 Language current_language() { return languages().current; }
@@ -84,5 +96,26 @@ std::optional<std::string> load_catalog(Language language, std::string_view json
   catalog.by_address.clear();  // pointers into the old texts are gone
   return std::nullopt;
 }
+
+bool draw_language_picker() {
+  Languages& all = languages();
+  ImGui::SetNextItemWidth(-1);
+  const bool open = ImGui::BeginCombo("##language", language_name(all.current));
+  locator_label_last_item("##language");
+  if (!open) return false;
+  bool changed = false;
+  for (Language language : kLanguages) {
+    const std::string label = std::string(language_name(language)) + "##language_" + language_code(language);
+    if (ImGui::Selectable(label.c_str(), language == all.current) && language != all.current) {
+      set_language(language);
+      if (all.changed != nullptr) all.changed(language);
+      changed = true;
+    }
+  }
+  ImGui::EndCombo();
+  return changed;
+}
+
+void set_language_changed_callback(void (*callback)(Language language)) { languages().changed = callback; }
 
 }  // namespace inbox::ui

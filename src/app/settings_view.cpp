@@ -171,7 +171,7 @@ void draw_routing(const Screen& s, const Team& team) {
   ImGui::TextUnformatted(tr("Strategy"));
   for (const AssignmentStrategy strategy : kStrategies) {
     ImGui::SameLine();
-    if (ImGui::RadioButton(with_id(tr(strategy_label(strategy)), "strategy").c_str(), current.strategy == strategy) &&
+    if (ImGui::RadioButton(with_id(strategy_label(strategy), "strategy").c_str(), current.strategy == strategy) &&
         current.strategy != strategy) {
       TeamRouting next = current;
       next.strategy = strategy;
@@ -262,9 +262,9 @@ void draw_members(const Screen& s, const Team& team) {
     }
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", tr(role_label(user.role)));
+    ImGui::TextDisabled("%s", role_label(user.role));
     ImGui::TableNextColumn();
-    ImGui::TextDisabled("%s", tr(status_label(user.status)));
+    ImGui::TextDisabled("%s", status_label(user.status));
     ImGui::TableNextColumn();
     if (!contains(team.members, id)) continue;
     if (auto count = number_field(s.ui, nullptr, "user_capacity" + std::to_string(i), user.capacity_max)) {
@@ -299,7 +299,7 @@ void draw_exclusions(const Screen& s) {
   ImGui::TextUnformatted(tr("Roles automatic assignment passes over"));
   for (const Role role : kRoles) {
     bool excluded = contains(current.excluded_roles, role);
-    if (ImGui::Checkbox(with_id(tr(role_label(role)), "exclude_role").c_str(), &excluded)) {
+    if (ImGui::Checkbox(with_id(role_label(role), "exclude_role").c_str(), &excluded)) {
       AssignmentSettings next = current;
       next.excluded_roles = toggled(current.excluded_roles, role, excluded);
       set(next);
@@ -315,7 +315,7 @@ void draw_exclusions(const Screen& s) {
   for (uint32_t i = 0; i < s.state.users.size(); ++i) {
     const User& user = s.state.users[i];
     bool excluded = contains(current.excluded_users, UserId(i));
-    const std::string label = user.name + " · " + tr(role_label(user.role)) + "##exclude_user" + std::to_string(i);
+    const std::string label = user.name + " · " + role_label(user.role) + "##exclude_user" + std::to_string(i);
     if (ImGui::Checkbox(label.c_str(), &excluded)) {
       AssignmentSettings next = current;
       next.excluded_users = toggled(current.excluded_users, UserId(i), excluded);
@@ -385,10 +385,10 @@ void draw_settings(SettingsState& ui, sync::Engine& engine, UserId viewer, const
     const char* label;
     void (*draw)(const Screen&);
   };
-  const Tab tabs[] = {{"General", draw_general},
-                      {"Teams", draw_teams},
-                      {"Exclusions", draw_exclusions},
-                      {"Closing reasons", draw_closing_reasons}};
+  const Tab tabs[] = {{N_("General"), draw_general},
+                      {N_("Teams"), draw_teams},
+                      {N_("Exclusions"), draw_exclusions},
+                      {N_("Closing reasons"), draw_closing_reasons}};
   for (const Tab& tab : tabs) {
     if (!ImGui::BeginTabItem(tr(tab.label))) continue;
     ImGui::BeginChild("settings_tab");

@@ -23,31 +23,27 @@ namespace {
 
 constexpr size_t kSearchResultsMax = 500;
 
-struct SectionInfo {
-  Section section;
-  const char* label;
-};
-constexpr std::array<SectionInfo, 4> kSections = {{
-    {Section::mine, "Mine"},
-    {Section::unassigned, "Unassigned"},
-    {Section::all, "All"},
-    {Section::teammates, "Teammates"},
-}};
+constexpr std::array<Section, 4> kSections = {Section::mine, Section::unassigned, Section::all, Section::teammates};
+constexpr std::array<ConversationStatus, 4> kTabs = {ConversationStatus::open, ConversationStatus::pending,
+                                                     ConversationStatus::scheduled, ConversationStatus::closed};
 
-struct TabInfo {
-  ConversationStatus status;
-  const char* label;
-};
-constexpr std::array<TabInfo, 4> kTabs = {{
-    {ConversationStatus::open, "Open"},
-    {ConversationStatus::pending, "Pending"},
-    {ConversationStatus::scheduled, "Scheduled"},
-    {ConversationStatus::closed, "Closed"},
-}};
-
+// In the current language; a tab's or section's label is also its widget id.
 const char* section_label(Section section) {
-  for (const auto& info : kSections) {
-    if (info.section == section) return info.label;
+  switch (section) {
+    case Section::mine: return tr("Mine");
+    case Section::unassigned: return tr("Unassigned");
+    case Section::all: return tr("All");
+    case Section::teammates: return tr("Teammates");
+  }
+  return "";
+}
+
+const char* tab_label(ConversationStatus status) {
+  switch (status) {
+    case ConversationStatus::open: return tr("Open");
+    case ConversationStatus::pending: return tr("Pending");
+    case ConversationStatus::scheduled: return tr("Scheduled");
+    case ConversationStatus::closed: return tr("Closed");
   }
   return "";
 }
@@ -74,14 +70,14 @@ void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock
   ImGui::Separator();
   const User* user = find_user(state, ui.viewer);
   if (user == nullptr) return;
-  for (const auto& info : kSections) {
-    if (!section_visible(user->role, info.section)) continue;
-    if (ImGui::Selectable(info.label, ui.section == info.section && !ui.settings.open)) {
-      ui.section = info.section;
+  for (const Section section : kSections) {
+    if (!section_visible(user->role, section)) continue;
+    if (ImGui::Selectable(section_label(section), ui.section == section && !ui.settings.open)) {
+      ui.section = section;
       ui.selected = ConversationId();
       ui.settings.open = false;
     }
-    const uint32_t pending = section_counts(state, ui.viewer, info.section).pending;
+    const uint32_t pending = section_counts(state, ui.viewer, section).pending;
     if (pending > 0) {
       char badge[16];
       std::snprintf(badge, sizeof(badge), "%u", pending);
@@ -96,6 +92,8 @@ void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock
   ImGui::Spacing();
   if (ImGui::SmallButton(tr("Keyboard shortcuts (?)"))) ui.shortcuts.overlay_open = true;
   draw_demo_panel(ui.demo);
+  ImGui::Spacing();
+  draw_language_picker();
 }
 
 // --- column 2 ---------------------------------------------------------------------------------------
@@ -152,20 +150,21 @@ void draw_conversation_row(ShellState& ui, sync::Engine& engine, ConversationId 
   draw_right_aligned(format_list_time(c.last_message_at, clock).c_str(), dim, ImVec2(right, top_left.y));
 
   if (c.overdue_since != kNever) {  // a due reminder nobody acted on yet
-    const std::string overdue = "Overdue: " + format_date_time(c.overdue_since, clock);
+    const std::string overdue = std::string(tr("Overdue: ")) + format_date_time(c.overdue_since, clock);
     draw->AddText(ImVec2(top_left.x, top_left.y + 2 * line), IM_COL32(192, 40, 40, 255), overdue.c_str());
   } else if (c.reminder_at != kNever) {
-    const std::string reminder = "Reminder: " + format_date_time(c.reminder_at, clock);
+    const std::string reminder = std::string(tr("Reminder: ")) + format_date_time(c.reminder_at, clock);
     draw->AddText(ImVec2(top_left.x, top_left.y + 2 * line), ImGui::GetColorU32(ImGuiCol_TextDisabled), reminder.c_str());
   }
-  const std::string assignee = c.assignee.valid() ? user_name(state, c.assignee) : std::string("Unassigned");
+  const std::string assignee =
+      c.assignee.valid() ? user_name(state, c.assignee) : std::string(tr_ctx("assignee|Unassigned"));
   const float assignee_width = ImGui::CalcTextSize(assignee.c_str()).x;
   draw_right_aligned(assignee.c_str(), dim, ImVec2(right, top_left.y + 2 * line));
 
   std::string preview;
   if (c.last_message.valid()) {
     const Message& last = state.messages[c.last_message.index()];
-    preview = (last.kind == MessageKind::outbound ? "You: " : "") + preview_line(state, c.last_message);
+    preview = (last.kind == MessageKind::outbound ? tr("You: ") : "") + preview_line(state, c.last_message);
   }
   const ImU32 preview_color = c.awaiting_reply ? ImGui::GetColorU32(ImGuiCol_Text) : dim;
   draw->PushClipRect(ImVec2(top_left.x, top_left.y + line), ImVec2(right, top_left.y + 2 * line), true);
@@ -182,15 +181,15 @@ void draw_list_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   const State& state = engine.state();
   ImGui::TextUnformatted(section_label(ui.section));
   if (ImGui::BeginTabBar("status_tabs")) {
-    for (const auto& info : kTabs) {
+    for (const ConversationStatus status : kTabs) {
       // A tab chosen by the code (show_conversation) becomes the bar's from the next frame on.
-      const bool requested = ui.tab_requested && ui.tab == info.status;
-      if (ImGui::BeginTabItem(info.label, nullptr, requested ? ImGuiTabItemFlags_SetSelected : 0)) {
+      const bool requested = ui.tab_requested && ui.tab == status;
+      if (ImGui::BeginTabItem(tab_label(status), nullptr, requested ? ImGuiTabItemFlags_SetSelected : 0)) {
         if (ui.tab_requested) {
           ui.tab_requested = !requested;
         } else {
-          if (ui.tab != info.status) ui.selected = ConversationId();
-          ui.tab = info.status;
+          if (ui.tab != status) ui.selected = ConversationId();
+          ui.tab = status;
         }
         ImGui::EndTabItem();
       }
@@ -206,7 +205,7 @@ void draw_list_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   ImGui::InputTextWithHint("##search", tr("Search name, email, phone, message"), &ui.search);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
-  const char* orders[] = {"Oldest first", "Newest first", "Window closing soon"};
+  const char* orders[] = {tr("Oldest first"), tr("Newest first"), tr("Window closing soon")};
   int order = static_cast<int>(ui.order);
   if (ImGui::Combo("##order", &order, orders, IM_ARRAYSIZE(orders))) ui.order = static_cast<SortOrder>(order);
   locator_label_last_item("##order");
@@ -271,7 +270,7 @@ void draw_list_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
     }
   }
   ImGui::PopStyleVar();
-  if (total == 0) ImGui::TextDisabled(searching ? "Nothing matches" : "No conversations here");
+  if (total == 0) ImGui::TextDisabled("%s", searching ? tr("Nothing matches") : tr("No conversations here"));
   ImGui::EndChild();
 }
 
@@ -301,6 +300,10 @@ UserId default_viewer(const State& state) {
 
 int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock) {
   ui.keys = read_shortcuts(ui.shortcuts);
+  if (ui.drawn_language != current_language()) {  // the tabs' labels, and so their ids, change: keep the chosen one
+    ui.drawn_language = current_language();
+    ui.tab_requested = true;
+  }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);

@@ -10,6 +10,7 @@
 #include "app/contact_panel.h"
 #include "app/demo_panel.h"
 #include "app/explanation_view.h"
+#include "app/i18n.h"
 #include "app/list_filters.h"
 #include "app/notifications.h"
 #include "app/offer_popup.h"
@@ -38,6 +39,7 @@ struct ShellState {
   Section section = Section::mine;
   ConversationStatus tab = ConversationStatus::open;
   bool tab_requested = false;  // `tab` was set by the code: the tab bar follows it
+  Language drawn_language = Language::en;  // of the last frame: tab ids are their labels, a switch re-requests `tab`
   SortOrder order = SortOrder::newest_first;
   std::string search;
   SearchCache search_cache;

@@ -16,13 +16,13 @@ struct ShortcutLine {
 };
 
 constexpr ShortcutLine kLines[] = {
-    {"Alt+↓  Alt+J", "Next conversation"},
-    {"Alt+↑  Alt+K", "Previous conversation"},
-    {"/", "Search"},
-    {"Enter", "Send"},
-    {"Shift+Enter", "New line"},
-    {"Escape", "Close a dialog or menu"},
-    {"?", "Show these shortcuts"},
+    {"Alt+↓  Alt+J", N_("Next conversation")},
+    {"Alt+↑  Alt+K", N_("Previous conversation")},
+    {"/", N_("Search")},
+    {"Enter", N_("Send")},
+    {"Shift+Enter", N_("New line")},
+    {"Escape", N_("Close a dialog or menu")},
+    {"?", N_("Show these shortcuts")},
 };
 
 }  // namespace
@@ -64,7 +64,7 @@ void draw_shortcuts_overlay(ShortcutsState& state) {
     }
     ImGui::EndTable();
   }
-  if (ImGui::Button((std::string(tr("Close")) + "##shortcuts").c_str(), ImVec2(-1, 0))) state.overlay_open = false;
+  if (ImGui::Button((std::string(tr_ctx("dialog|Close")) + "##shortcuts").c_str(), ImVec2(-1, 0))) state.overlay_open = false;
   ImGui::End();
 }
 

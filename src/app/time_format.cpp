@@ -1,5 +1,7 @@
 #include "app/time_format.h"
 
+#include "app/i18n.h"
+
 #include <cstdio>
 
 namespace inbox::ui {
@@ -45,10 +47,10 @@ std::string format_list_time(int64_t at_ms, const LocalClock& clock) {
   if (days_ago <= 0) {
     std::snprintf(text, sizeof(text), "%02d:%02d", at.hour, at.minute);
   } else if (days_ago == 1) {
-    return "Yesterday";
+    return tr("Yesterday");
   } else if (days_ago < 7) {
-    static constexpr const char* kWeekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
-    return kWeekdays[((at.day % 7) + 7) % 7];
+    static constexpr const char* kWeekdays[] = {N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"), N_("Mon"), N_("Tue"), N_("Wed")};  // 1970-01-01 was a Thursday
+    return tr(kWeekdays[((at.day % 7) + 7) % 7]);
   } else {
     std::snprintf(text, sizeof(text), "%04d-%02d-%02d", at.year, at.month, at.day_of_month);
   }

@@ -8,6 +8,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include "app/i18n.h"
 #include "core/seed_data.h"
 #include "platform/web/web_bridge.h"
 
@@ -94,7 +95,8 @@ void demo_open(DemoSession& demo, ui::ShellState& shell) {
     }
     start(demo, shell, seeded_engine(demo.options, now_ms));
     if (!loaded.ok()) {
-      ui::push_toast(shell.toasts, "The saved demo could not be read (" + loaded.error().message + "): started a fresh one.",
+      ui::push_toast(shell.toasts, std::string(ui::tr("The saved demo could not be read: started a fresh one.")) + " (" +
+                                         loaded.error().message + ")",
                      now_ms);
     }
   });

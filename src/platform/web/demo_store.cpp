@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "app/i18n.h"
 #include "core/binary_codec.h"
 
 namespace inbox::web {
@@ -57,7 +58,7 @@ void DemoStore::on_snapshot_loaded(void* self, void* data, int size) {
   const std::string_view bytes = bytes_of(data, size);
   Result<State> state = sync::fnv1a(bytes) == store.manifest_.snapshot->checksum
                             ? state_from_binary(bytes)
-                            : Result<State>(Error{ErrorCode::invalid_json, "The stored snapshot is damaged."});
+                            : Result<State>(Error{ErrorCode::invalid_json, ui::tr("The stored snapshot is damaged.")});
   if (!state.ok()) {  // e.g. written by a build with another state layout: the whole log still works
     store.load_log_from(0);
     return;
@@ -112,7 +113,7 @@ void DemoStore::finish_load() {
 }
 
 void DemoStore::on_load_error(void* self) {
-  self_of(self).fail_load(Error{ErrorCode::invalid_json, "The browser's storage could not be read."});
+  self_of(self).fail_load(Error{ErrorCode::invalid_json, ui::tr("The browser's storage could not be read.")});
 }
 
 void DemoStore::fail_load(Error error) {
@@ -223,7 +224,7 @@ void DemoStore::on_store_error(void* self) {
   DemoStore& store = self_of(self);
   store.writing_ = false;
   store.writing_snapshot_.reset();
-  store.last_error_ = "The demo could not be saved in this browser (storage full or blocked).";
+  store.last_error_ = ui::tr("The demo could not be saved in this browser (storage full or blocked).");
   if (store.reset_pending_) store.start_reset();
 }
 

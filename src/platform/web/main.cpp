@@ -1,6 +1,7 @@
 // The browser entry point: a GLFW window on the page's canvas, WebGL2, and one frame function that the browser
 // calls every animation frame and that returns at once unless something happened (input, resize, timers).
 #include "app/fonts.h"
+#include "app/i18n.h"
 #include "core/offers.h"
 #include "app/shell.h"
 #include "app/test_locator.h"
@@ -19,6 +20,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -32,6 +36,62 @@ EM_JS(void, notify_page_window_created, (), {
 });
 
 EM_JS(int, local_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+
+// The language tags to try, best first: ?lang=xx, the choice stored by the language picker, then the browser's
+// languages. One per line; the caller frees the text.
+EM_JS(char*, page_language_tags, (), {
+  const tags = [];
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked) tags.push(asked);
+  try {
+    const stored = localStorage.getItem('agent-inbox-language');
+    if (stored) tags.push(stored);
+  } catch (e) {}
+  for (const tag of navigator.languages || []) tags.push(tag);
+  if (navigator.language) tags.push(navigator.language);
+  const text = tags.join('\n');
+  const size = lengthBytesUTF8(text) + 1;
+  const out = _malloc(size);
+  stringToUTF8(text, out, size);
+  return out;
+});
+
+EM_JS(void, store_page_language, (const char* code), {
+  try {
+    localStorage.setItem('agent-inbox-language', UTF8ToString(code));
+  } catch (e) {}
+});
+
+// The catalogs are preloaded into /i18n (see CMakeLists.txt); English needs none.
+void load_languages() {
+  for (const inbox::ui::Language language : inbox::ui::kLanguages) {
+    if (language == inbox::ui::Language::en) continue;
+    const std::string path = std::string("/i18n/") + inbox::ui::language_code(language) + ".json";
+    std::ifstream file(path, std::ios::binary);
+    std::stringstream text;
+    text << file.rdbuf();
+    if (!file) {
+      std::fprintf(stderr, "%s missing\n", path.c_str());
+      continue;
+    }
+    if (auto error = inbox::ui::load_catalog(language, text.str())) std::fprintf(stderr, "%s: %s\n", path.c_str(), error->c_str());
+  }
+  char* tags = page_language_tags();
+  std::istringstream lines(tags);
+  std::free(tags);
+  inbox::ui::Language chosen = inbox::ui::Language::en;
+  for (std::string tag; std::getline(lines, tag);) {
+    if (const auto language = inbox::ui::language_from_tag(tag)) {
+      chosen = *language;
+      break;
+    }
+  }
+  inbox::ui::set_language(chosen);
+  inbox::ui::set_language_changed_callback([](inbox::ui::Language language) {
+    store_page_language(inbox::ui::language_code(language));
+    inbox::web::wake(2);
+  });
+}
 
 
 
@@ -53,7 +113,7 @@ void draw_loading() {
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
   ImGui::Begin("loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
-  const char* text = "Loading the demo…";
+  const char* text = inbox::ui::tr("Loading the demo…");
   ImGui::SetCursorPos(ImVec2((viewport->Size.x - ImGui::CalcTextSize(text).x) / 2, viewport->Size.y / 2));
   ImGui::TextDisabled("%s", text);
   ImGui::End();
@@ -123,6 +183,7 @@ int main() {
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  load_languages();
   WebApp& app = web_app();
   inbox::web::demo_open(app.demo, app.shell);
   app.window = glfwCreateWindow(1280, 800, "Agent Inbox", nullptr, nullptr);

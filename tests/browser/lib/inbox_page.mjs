@@ -32,7 +32,8 @@ export function inboxSuite() {
 }
 
 // Opens the app and waits until it has drawn; collects console errors and page errors. The demo's simulated
-// customers and teammates stay off (?simulate=0) unless options.simulate.
+// customers and teammates stay off (?simulate=0) unless options.simulate; the browser's language is
+// options.locale (en-US by default).
 export async function openInbox(browser, url, options = {}) {
   if (!options.simulate) {
     const address = new URL(url);
@@ -42,6 +43,7 @@ export async function openInbox(browser, url, options = {}) {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    locale: options.locale ?? 'en-US',  // navigator.language(s): the UI's language unless chosen or ?lang=
   });
   if (options.clipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
