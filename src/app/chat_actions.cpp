@@ -3,7 +3,6 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <iterator>
 #include <optional>
@@ -19,8 +18,6 @@
 
 namespace inbox::ui {
 namespace {
-
-constexpr size_t kPopupRowsMax = 12;  // rows the transfer list shows before it scrolls
 
 constexpr ImVec4 kWarningColor(0.75f, 0.35f, 0.0f, 1);
 
@@ -89,9 +86,7 @@ void draw_transfer_popup(ChatActionsState& ui, sync::Engine& engine, UserId view
     ImGui::SameLine();
     ImGui::TextColored(kWarningColor, "%s", tr("(changed since)"));
   }
-  // A workspace has dozens of agents: the list scrolls inside the popup rather than running off the screen.
-  const float list_height = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(std::min<size_t>(ui.transfer.agents.size(), kPopupRowsMax));
-  if (ImGui::BeginTable("transfer_agents", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY, ImVec2(0, list_height))) {
+  if (ImGui::BeginTable("transfer_agents", 3, ImGuiTableFlags_SizingFixedFit)) {
     for (const TransferAgentRow& row : ui.transfer.agents) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
