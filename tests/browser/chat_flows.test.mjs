@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   inboxSuite, openInbox, items, findItem, hasItem, clickItem, clickAt, settle, press, rowLabels, screenshot, signInAs,
-  setNow, now,
+  setNow, now, waitSaved, reload,
 } from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
@@ -52,16 +52,7 @@ async function clearSearch(page) {
 
 const contactOf = (row) => row.split('##')[0];
 
-async function waitSaved(page) {
-  await page.waitForFunction(() => window.inbox.saved(), null, { timeout: 15000 });
-}
 
-async function reload(page) {
-  await page.reload();
-  await page.waitForFunction(() => window.inbox && window.inbox.ready() && window.inbox.frames() > 0, null,
-                             { timeout: 30000 });
-  await settle(page);
-}
 
 // The signed-in agent's first open conversation, opened.
 async function openFirstMine(page) {

@@ -2,20 +2,11 @@
 // and a damaged store is replaced by a fresh demo with a notice instead of breaking the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inboxSuite, openInbox, items, clickItem, findItem, settle, press, rowLabels } from './lib/inbox_page.mjs';
+import { inboxSuite, openInbox, items, clickItem, findItem, settle, press, rowLabels, waitSaved, reload } from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
 
-async function waitSaved(page) {
-  await page.waitForFunction(() => window.inbox.saved(), null, { timeout: 15000 });
-}
 
-async function reload(page) {
-  await page.reload();
-  await page.waitForFunction(() => window.inbox && window.inbox.ready() && window.inbox.frames() > 0, null,
-                             { timeout: 30000 });
-  await settle(page);
-}
 
 async function search(page, text) {
   await clickItem(page, '##search');

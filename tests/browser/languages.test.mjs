@@ -2,16 +2,10 @@
 // switched with the "##language" combo in column 1, remembered across a reload, overridden by ?lang=xx.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inboxSuite, openInbox, clickItem, hasItem, settle, screenshot } from './lib/inbox_page.mjs';
+import { inboxSuite, openInbox, clickItem, hasItem, settle, screenshot, reload } from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
 
-async function reload(page) {
-  await page.reload();
-  await page.waitForFunction(() => window.inbox && window.inbox.ready() && window.inbox.frames() > 0, null,
-                             { timeout: 30000 });
-  await settle(page);
-}
 
 test('a pt-BR browser gets Portuguese; the combo switches to English, which survives a reload', async () => {
   const { context, page, errors } = await openInbox(suite.browser, suite.relay.url, { locale: 'pt-BR' });

@@ -54,10 +54,25 @@ export async function openInbox(browser, url, options = {}) {
   page.on('pageerror', (error) => errors.push(error.message));
   if (process.env.INBOX_DEBUG) page.on('console', (message) => console.log('[page]', message.text()));
   await page.goto(url);
+  await waitReady(page);
+  return { context, page, errors };
+}
+
+// Until the demo is loaded and drawn.
+async function waitReady(page) {
   await page.waitForFunction(() => window.inbox && window.inbox.ready() && window.inbox.frames() > 0, null,
                              { timeout: 30000 });
   await settle(page);
-  return { context, page, errors };
+}
+
+// Until everything the demo did is in IndexedDB.
+export async function waitSaved(page) {
+  await page.waitForFunction(() => window.inbox.saved(), null, { timeout: 15000 });
+}
+
+export async function reload(page) {
+  await page.reload();
+  await waitReady(page);
 }
 
 export async function items(page) {
