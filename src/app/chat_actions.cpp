@@ -25,18 +25,37 @@ void submit(sync::Engine& engine, UserId viewer, const LocalClock& clock, Comman
   engine.submit(Command{viewer, std::move(body)}, clock.now_ms);
 }
 
-// Agents to pick for a conference: everyone who can hold conversations but the viewer.
-std::vector<UserId> other_agents(const State& state, UserId viewer) {
-  std::vector<UserId> agents;
-  for (uint32_t i = 0; i < state.users.size(); ++i) {
-    if (UserId(i) != viewer) agents.push_back(UserId(i));
+// A workspace has more agents than fit on a screen: a search field over a list of bounded height, each row
+// with the agent's status and active chats. Labels are "<name>##<id_prefix><user id>". Returns the one picked.
+UserId draw_agent_picker(const char* id_prefix, std::string& query, const std::vector<TransferAgentRow>& agents,
+                         UserId leave_out) {
+  const float width = ImGui::GetFontSize() * 24;
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::IsWindowAppearing()) {
+    query.clear();
+    ImGui::SetKeyboardFocusHere();
   }
-  return agents;
-}
-
-std::string agent_label(const State& state, UserId id, const char* id_prefix) {
-  const User& user = state.users[id.index()];
-  return user.name + " (" + status_label(user.status) + ")##" + id_prefix + std::to_string(id.value);
+  ImGui::InputTextWithHint((std::string("##") + id_prefix + "_search").c_str(), tr("Search agents"), &query);
+  const std::string folded = fold_for_search(query);
+  UserId picked;
+  const float height = ImGui::GetTextLineHeightWithSpacing() * 10;
+  const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersOuter;
+  if (!ImGui::BeginTable((std::string(id_prefix) + "_agents").c_str(), 3, flags, ImVec2(width, height))) return picked;
+  ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch);
+  for (const TransferAgentRow& row : agents) {
+    if (row.user == leave_out) continue;
+    if (!folded.empty() && fold_for_search(row.name).find(folded) == std::string::npos) continue;
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    const std::string label = row.name + "##" + id_prefix + std::to_string(row.user.value);
+    if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) picked = row.user;
+    ImGui::TableSetColumnIndex(1);
+    ImGui::TextDisabled("%s", status_label(row.status));
+    ImGui::TableSetColumnIndex(2);
+    ImGui::TextDisabled(tr("%u active"), row.active_chats);
+  }
+  ImGui::EndTable();
+  return picked;
 }
 
 void draw_close_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId id, const LocalClock& clock) {
@@ -86,25 +105,15 @@ void draw_transfer_popup(ChatActionsState& ui, sync::Engine& engine, UserId view
     ImGui::SameLine();
     ImGui::TextColored(kWarningColor, "%s", tr("(changed since)"));
   }
-  if (ImGui::BeginTable("transfer_agents", 3, ImGuiTableFlags_SizingFixedFit)) {
-    for (const TransferAgentRow& row : ui.transfer.agents) {
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      const std::string label = row.name + "##transfer" + std::to_string(row.user.value);
-      if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
-        submit(engine, viewer, clock, TransferConversation{id, TeamId(), row.user, {}});
-      }
-      ImGui::TableSetColumnIndex(1);
-      ImGui::TextDisabled("%s", status_label(row.status));
-      ImGui::TableSetColumnIndex(2);
-      ImGui::TextDisabled(tr("%u active"), row.active_chats);
-    }
-    ImGui::EndTable();
+  const UserId picked = draw_agent_picker("transfer", ui.agent_search, ui.transfer.agents, UserId());
+  if (picked.valid()) {
+    submit(engine, viewer, clock, TransferConversation{id, TeamId(), picked, {}});
+    ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
 }
 
-void draw_conference_popup(sync::Engine& engine, UserId viewer, ConversationId id, const LocalClock& clock) {
+void draw_conference_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId id, const LocalClock& clock) {
   if (!ImGui::BeginPopup("conference_popup")) return;
   const State& state = engine.state();
   const Conversation& c = state.conversations[id.index()];
@@ -119,14 +128,15 @@ void draw_conference_popup(sync::Engine& engine, UserId viewer, ConversationId i
   if (me == nullptr && !c.conference.empty() && ImGui::Selectable(tr("End conference"))) {
     submit(engine, viewer, clock, EndConference{id});
   }
-  if (me == nullptr && ImGui::BeginMenu(tr("Invite"))) {
-    for (UserId agent : other_agents(state, viewer)) {
-      if (agent == c.assignee) continue;
-      if (ImGui::MenuItem(agent_label(state, agent, "invite").c_str())) {
-        submit(engine, viewer, clock, InviteToConference{id, agent});
-      }
+  if (me == nullptr) {
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", tr("Invite"));
+    if (ImGui::IsWindowAppearing()) ui.invite = read_transfer_list(state, viewer, clock.now_ms, engine.revision());
+    const UserId picked = draw_agent_picker("invite", ui.agent_search, ui.invite.agents, c.assignee);
+    if (picked.valid()) {
+      submit(engine, viewer, clock, InviteToConference{id, picked});
+      ImGui::CloseCurrentPopup();
     }
-    ImGui::EndMenu();
   }
   ImGui::EndPopup();
 }
@@ -256,8 +266,10 @@ TransferList read_transfer_list(const State& state, UserId viewer, int64_t now_m
   TransferList list;
   list.read_at_ms = now_ms;
   list.read_revision = revision;
-  for (UserId agent : other_agents(state, viewer)) {
-    const User& user = state.users[agent.index()];
+  for (uint32_t i = 0; i < state.users.size(); ++i) {
+    const UserId agent(i);
+    if (agent == viewer) continue;
+    const User& user = state.users[i];
     const SectionCounts counts = section_counts(state, agent, Section::mine);
     uint32_t active = 0;
     for (ConversationStatus status : {ConversationStatus::open, ConversationStatus::pending, ConversationStatus::scheduled}) {
@@ -287,7 +299,7 @@ void draw_chat_actions(ChatActionsState& ui, sync::Engine& engine, UserId viewer
   }
   draw_close_popup(ui, engine, viewer, conversation, clock);
   draw_transfer_popup(ui, engine, viewer, conversation, clock);
-  draw_conference_popup(engine, viewer, conversation, clock);
+  draw_conference_popup(ui, engine, viewer, conversation, clock);
   draw_tags_popup(ui, engine, viewer, conversation, clock);
   draw_remind_popup(ui, engine, viewer, conversation, clock);
 }

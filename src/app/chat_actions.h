@@ -35,6 +35,8 @@ struct ChatActionsState {
   bool remind_postpone = true;  // "postpone contact until reminder", on by default
   LocalDateTime remind_custom;  // the custom date and time being picked, in the viewer's zone
   TransferList transfer;
+  TransferList invite;      // the conference's invite list, read when the popup opens
+  std::string agent_search;  // the transfer or invite list's search (one popup is open at a time)
   const char* open_popup = nullptr;  // a popup asked for from elsewhere (the list's row menu), opened next draw
 };
 

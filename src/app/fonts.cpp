@@ -24,6 +24,11 @@ const ImWchar kEmojiRanges[] = {
     0,
 };
 
+// Emoji sequences carry code points that only say how to draw the emoji before them (text or colour style,
+// joined into one). Symbola has no glyph for them, so ImGui would draw its fallback "?" after every ☀️ or ❤️:
+// they get an invisible glyph that takes no room instead.
+constexpr ImWchar kInvisibleModifiers[] = {0x200D, 0xFE0E, 0xFE0F};
+
 bool readable(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return false;
@@ -45,7 +50,7 @@ bool load_fonts(ImGuiIO& io, const char* fonts_dir, float pixel_ratio) {
   ImFontConfig text_config;
   text_config.OversampleH = 2;
   text_config.OversampleV = 1;
-  io.Fonts->AddFontFromFileTTF(text_path.c_str(), size_px, &text_config, kTextRanges);
+  ImFont* font = io.Fonts->AddFontFromFileTTF(text_path.c_str(), size_px, &text_config, kTextRanges);
 
   ImFontConfig emoji_config;
   emoji_config.MergeMode = true;
@@ -56,6 +61,7 @@ bool load_fonts(ImGuiIO& io, const char* fonts_dir, float pixel_ratio) {
   emoji_config.GlyphMinAdvanceX = size_px;
   emoji_config.GlyphOffset.y = size_px * 0.12f;
   io.Fonts->AddFontFromFileTTF(emoji_path.c_str(), emoji_size_px, &emoji_config, kEmojiRanges);
+  for (const ImWchar c : kInvisibleModifiers) io.Fonts->AddCustomRectFontGlyph(font, c, 1, 1, 0.0f);  // left blank
   return io.Fonts->Build();
 }
 

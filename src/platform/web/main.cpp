@@ -13,6 +13,7 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
@@ -161,16 +162,35 @@ void frame(void* arg) {
   ImGui::Render();
   inbox::web::sync_text_input();
   inbox::ui::locator_end_frame();
+  const double ui_ms = emscripten_get_now() - frame_started_ms;
 
   glViewport(0, 0, canvas.width_px, canvas.height_px);
   glClearColor(1, 1, 1, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  inbox::web::count_frame(emscripten_get_now() - frame_started_ms);
+  inbox::web::count_frame(ui_ms, emscripten_get_now() - frame_started_ms);
   inbox::web::demo_after_frame(app.demo, app.shell);
   // ImGui trickles input: several key events for one key wait for later frames, which must come even though
   // no new input arrives.
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) inbox::web::wake(1);
+}
+
+// ImGui's backend listens for the wheel on the document and cancels it, which Chromium refuses there (wheel
+// listeners on the document are passive) with a console error per notch. On the canvas it may cancel, so the
+// page never scrolls under the inbox. Steps as in ImGui's handler: 100 pixels or 3 lines a notch.
+EM_BOOL on_canvas_wheel(int, const EmscriptenWheelEvent* event, void*) {
+  float per_step = 1.0f / 100.0f;
+  if (event->deltaMode == DOM_DELTA_LINE) per_step = 1.0f / 3.0f;
+  if (event->deltaMode == DOM_DELTA_PAGE) per_step = 80.0f;
+  ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(event->deltaX) * -per_step,
+                                    static_cast<float>(event->deltaY) * -per_step);
+  inbox::web::wake(2);
+  return EM_TRUE;
+}
+
+void install_wheel() {
+  emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+  emscripten_set_wheel_callback("#canvas", nullptr, false, on_canvas_wheel);
 }
 
 }  // namespace
@@ -202,6 +222,7 @@ int main() {
   inbox::ui::locator_attach(context);
   ImGui_ImplGlfw_InitForOpenGL(app.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  install_wheel();
   inbox::web::install_clipboard();
   inbox::web::install_text_input(app.window);
   reload_fonts_and_theme(inbox::web::canvas_metrics().pixel_ratio);

@@ -21,7 +21,7 @@ bool take_pixel_ratio_changed();
 void wake(int frames);
 void wake_at(int64_t at_ms);
 bool consume_wake(int64_t now_ms);
-void count_frame(double cpu_ms);  // a frame was drawn, taking cpu_ms in the app (input to GL calls)
+void count_frame(double ui_ms, double frame_ms);  // a frame was drawn: ui_ms to build it, frame_ms with the GL calls
 
 // The page's clock: Date.now(), unless a test drives it through Module.inboxNow.
 int64_t page_now_ms();

@@ -19,6 +19,17 @@ TEST_CASE("the fonts cover es/pt/fr accents, typographic punctuation and emoji")
   }
 }
 
+TEST_CASE("an emoji's style selector and joiner take no room, instead of showing as \"?\"") {
+  ShellFixture f;
+  REQUIRE(f.ui.fonts_loaded);
+  ImGui::NewFrame();
+  CHECK(ImGui::CalcTextSize("Is the sale on? ☀️").x == ImGui::CalcTextSize("Is the sale on? ☀").x);
+  CHECK(ImGui::CalcTextSize("❤️").x == ImGui::CalcTextSize("❤").x);
+  CHECK(ImGui::CalcTextSize("a\u200Db").x == ImGui::CalcTextSize("ab").x);
+  CHECK(ImGui::CalcTextSize("a?").x > ImGui::CalcTextSize("a").x);  // what the missing glyph would have added
+  ImGui::EndFrame();
+}
+
 TEST_CASE("the locator records the three columns' widgets with their labels and rectangles") {
   ShellFixture f;
   for (const char* label : {"Mine", "Unassigned", "Open", "Pending", "Scheduled", "Closed", "##search"}) {
