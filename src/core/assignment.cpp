@@ -19,7 +19,7 @@ Candidate candidate(const State& state, UserId user) {
 bool avoided(uint32_t user, UserId a, UserId b) { return user == a.value || user == b.value; }
 
 void note_skip(Explanation& out, UserId user, SkipReason reason) {
-  if (out.skipped.size() < kExplainSkippedMax) out.skipped.push_back(Skip{user, reason});
+  if (!out.skipped.full()) out.skipped.push_back(Skip{user, reason});
 }
 
 // Least busy: the front of the ready set (fewest chats, then idle longest).
@@ -37,7 +37,7 @@ void pick_least_busy(const State& state, const Team& team, const TeamIndex& inde
   if (!out.candidates.empty()) out.chosen = out.candidates.front().user;
   // The members not ready, from the top of the team (bounded: the rest are only counted; none to look for
   // when the whole team is ready).
-  const size_t scan = index.ready.size() < team.members.size() ? std::min(team.members.size(), kExplainScanMax) : 0;
+  const size_t scan = index.ready_positions.size() < team.members.size() ? std::min(team.members.size(), kExplainScanMax) : 0;
   for (size_t i = 0; i < scan && out.skipped.size() < kExplainSkippedMax; ++i) {
     if (auto reason = why_not_eligible(state, team.members[i], out.team)) note_skip(out, team.members[i], *reason);
   }
@@ -137,9 +137,8 @@ Explanation pick_assignee(const State& state, TeamId team_id, ConversationId con
   out.strategy = team.routing.strategy;
   out.trigger = trigger;
   out.members = static_cast<uint32_t>(team.members.size());
-  out.eligible = static_cast<uint32_t>(index.ready.size());
+  out.eligible = static_cast<uint32_t>(index.ready_positions.size());
   out.offered = team.routing.offer_timeout_ms > 0 && trigger == AssignmentTrigger::queue;
-  out.candidates.reserve(kExplainCandidatesMax);
   switch (team.routing.strategy) {
     case AssignmentStrategy::round_robin: pick_round_robin(state, team, index, out, avoid_a, avoid_b); break;
     case AssignmentStrategy::default_user: pick_default_user(state, team, out); break;

@@ -20,6 +20,8 @@ template <class T>
 struct is_vector : std::false_type {};
 template <class T>
 struct is_vector<std::vector<T>> : std::true_type {};
+template <class T, size_t N>
+struct is_vector<InlineVector<T, N>> : std::true_type {};  // the same bytes as a std::vector
 template <class T>
 struct is_optional : std::false_type {};
 template <class T>
@@ -185,7 +187,9 @@ void read(Reader& r, T& value) {
     value = raw == 0 ? T() : T(static_cast<uint32_t>(raw - 1));
   } else if constexpr (is_vector<T>::value) {
     value.clear();
-    value.resize(r.count());
+    const size_t count = r.count();
+    if (count > value.max_size()) throw Corrupt{};
+    value.resize(count);
     for (auto& item : value) read(r, item);
   } else if constexpr (is_optional<T>::value) {
     const uint64_t present = r.varint();

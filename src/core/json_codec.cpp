@@ -26,6 +26,8 @@ template <class T>
 struct is_vector : std::false_type {};
 template <class T>
 struct is_vector<std::vector<T>> : std::true_type {};
+template <class T, size_t N>
+struct is_vector<InlineVector<T, N>> : std::true_type {};
 template <class T>
 struct is_optional : std::false_type {};
 template <class T>
@@ -83,6 +85,7 @@ void decode(const Json& json, T& out, const std::string& path) {
     }
   } else if constexpr (is_vector<T>::value) {
     if (!json.is_array()) bad(path, "an array");
+    if (json.size() > out.max_size()) bad(path, ("an array of at most " + std::to_string(out.max_size()) + " items").c_str());
     out.clear();
     out.resize(json.size());
     for (size_t i = 0; i < json.size(); ++i) decode(json[i], out[i], path + "[" + std::to_string(i) + "]");

@@ -27,7 +27,7 @@ void refresh_dispatchable(State& state, TeamId team_id) {
   bool can = state.settings.automatic_assignment && !index.queue.empty();
   if (can) {
     can = team.routing.strategy == AssignmentStrategy::default_user ? default_user_ready(state, team_id)
-                                                                     : !index.ready.empty();
+                                                                     : !index.ready_positions.empty();
   }
   if (can) state.routing.dispatchable.insert(team_id.value);
   else state.routing.dispatchable.erase(team_id.value);
@@ -143,16 +143,18 @@ void routing_move_conversation(State& state, const RoutingSlot& from, const Rout
 
 void routing_refresh_user(State& state, UserId user) {
   UserIndex& index = state.routing.users.at(user.index());
-  const ReadyKey key{index.load, idle_since(state.users[user.index()]), user.value};
+  const ReadyKey key(index.load, idle_since(state.users[user.index()]), user.value);
   for (const auto& [team, position] : index.teams) {
     TeamIndex& team_index = state.routing.teams[team];
     const bool ready = !why_not_eligible(state, user, TeamId(team));
-    // Every assignment changes its agent's key; unchanged (a refresh for another reason) it stays put.
-    const bool same = ready && index.key == key;
-    const bool was_ready = same ? team_index.ready.contains(key) : team_index.ready.erase(index.key);
-    if (ready && !(same && was_ready)) team_index.ready.insert(key);
+    const bool was_ready = team_index.ready_positions.contains(position);
     if (ready && !was_ready) team_index.ready_positions.insert(position);
     if (!ready && was_ready) team_index.ready_positions.erase(position);
+    // Every assignment changes its agent's key; unchanged (a refresh for another reason) it stays put.
+    if (state.teams[team].routing.strategy == AssignmentStrategy::least_busy && !(ready && was_ready && index.key == key)) {
+      if (was_ready) team_index.ready.erase(index.key);
+      if (ready) team_index.ready.insert(key);
+    }
     refresh_dispatchable(state, TeamId(team));
   }
   index.key = key;
@@ -177,7 +179,11 @@ void routing_set_members(State& state, TeamId team, const std::vector<UserId>& o
   refresh_dispatchable(state, team);
 }
 
+// Also after a change of strategy: the ready sets are derived again (a least-busy order appears or goes).
 void routing_refresh_team(State& state, TeamId team) {
+  TeamIndex& index = state.routing.teams.at(team.index());
+  index.ready.clear();
+  index.ready_positions.clear();
   for (const UserId user : state.teams.at(team.index()).members) routing_refresh_user(state, user);
   refresh_dispatchable(state, team);
 }

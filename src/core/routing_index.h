@@ -19,10 +19,14 @@ namespace inbox {
 struct State;
 
 // The least-busy order: fewest chats, then idle longest (earliest last assignment or activity), then id.
+// 16 bytes (the 64-bit time first): a decision moves one through its chunk.
 struct ReadyKey {
-  uint32_t load = 0;
   int64_t idle_since = 0;
+  uint32_t load = 0;
   uint32_t user = UserId::kNone;
+
+  ReadyKey() = default;
+  ReadyKey(uint32_t load_, int64_t idle_since_, uint32_t user_) : idle_since(idle_since_), load(load_), user(user_) {}
 
   friend bool operator<(const ReadyKey& a, const ReadyKey& b) {
     if (a.load != b.load) return a.load < b.load;
@@ -52,15 +56,17 @@ struct QueueKey {
 
 // Sorted arrays in chunks rather than red-black trees: a decision pops the front of the queue and moves its
 // agent to the back of the ready order, which here is a short memmove in a chunk already in cache.
+// ready_positions says who may take a chat; only least-busy teams also keep them in load order (ready):
+// round robin and default user never read it, and keeping it would cost every decision a move.
 struct TeamIndex {
-  SortedChunks<ReadyKey> ready;            // members who may take a chat now (eligible, with room)
-  SortedChunks<uint32_t> ready_positions;  // the same members, by position in Team::members
+  SortedChunks<uint32_t> ready_positions;  // members who may take a chat now (eligible, with room), by position
+  SortedChunks<ReadyKey> ready;            // least busy: the same members in least-busy order; else empty
   SortedChunks<QueueKey> queue;            // conversations waiting for an agent
 
   template <class F>
   static void fields(F&& f) {
-    f("ready", &TeamIndex::ready);
     f("ready_positions", &TeamIndex::ready_positions);
+    f("ready", &TeamIndex::ready);
     f("queue", &TeamIndex::queue);
   }
 };

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/ids.h"
+#include "core/inline_vector.h"
 #include "core/reflect.h"
 
 namespace inbox {
@@ -117,6 +118,9 @@ struct Skip {
   }
 };
 
+constexpr size_t kExplainCandidatesMax = 4;
+constexpr size_t kExplainSkippedMax = 8;
+
 // Why a conversation went to whom. Bounded: the best few candidates and the first few skipped members
 // are listed, the rest only counted (a team of 10,000 is not copied into every record).
 struct Explanation {
@@ -128,8 +132,8 @@ struct Explanation {
   bool offered = false;  // an offer to accept, not an assignment
   uint32_t members = 0;   // team size
   uint32_t eligible = 0;  // members who could take it (available, not excluded, with room)
-  std::vector<Candidate> candidates;  // the chosen first, then the runners-up in the strategy's order
-  std::vector<Skip> skipped;          // members passed over, with why
+  InlineVector<Candidate, kExplainCandidatesMax> candidates;  // the chosen first, then the runners-up in order
+  InlineVector<Skip, kExplainSkippedMax> skipped;             // members passed over, with why
   uint32_t skipped_unlisted = 0;      // passed over but not listed
 
   template <class F>
@@ -148,8 +152,6 @@ struct Explanation {
   }
 };
 
-constexpr size_t kExplainCandidatesMax = 4;
-constexpr size_t kExplainSkippedMax = 8;
 constexpr size_t kExplainScanMax = 32;      // members looked at to list skipped ones (least busy)
 constexpr size_t kExplanationsKept = 100'000;  // the state keeps the newest; the event log keeps all
 constexpr size_t kCampaignContactsMax = 10'000;

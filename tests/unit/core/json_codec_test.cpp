@@ -186,3 +186,17 @@ TEST_CASE("the assignment engine's commands and events round-trip with every fie
   CHECK(json["explanation"]["strategy"] == "least_busy");
   CHECK(json["explanation"]["skipped"][0]["reason"] == "at_capacity");
 }
+
+TEST_CASE("an explanation listing more candidates than it can hold is refused, not cut short") {
+  Explanation explanation;
+  explanation.conversation = ConversationId(0);
+  explanation.chosen = UserId(0);
+  for (uint32_t i = 0; i < kExplainCandidatesMax; ++i) explanation.candidates.push_back(Candidate{UserId(i), 1, kStart});
+  Json json = event_to_json(Event{UserId(), kStart, AssignmentExplained{explanation}});
+  REQUIRE(parse_event(json.dump()).ok());
+  json["explanation"]["candidates"].push_back(json["explanation"]["candidates"][0]);
+  const Result<Event> parsed = parse_event(json.dump());
+  REQUIRE_FALSE(parsed.ok());
+  CHECK(parsed.error().message.find("explanation.candidates") != std::string::npos);
+  CHECK(parsed.error().message.find("at most 4 items") != std::string::npos);
+}
