@@ -66,15 +66,16 @@ try {
   result.loaded_from_snapshot = await page.evaluate(() => window.inbox.loadedFromSnapshot());
   await settle(page);
 
-  // The biggest section the signed-in role sees: All for supervisors, Unassigned for agents, else Mine.
-  let rows = [];  // whether the section has any
-  for (const section of ['All', 'Unassigned', 'Mine']) {
-    if (!(await hasItem(page, section))) continue;
-    await clickItem(page, section);
-    rows = await rowLabels(page);
-    result.section = section;
-    if (rows.length > 0) break;
-  }
+  // A supervisor's All section: every conversation of the workspace in one list.
+  await clickItem(page, '##sign_in_as');
+  await page.keyboard.type('Supervisor');  // the picker's filter matches the role too
+  await settle(page);
+  const supervisor = (await page.evaluate(() => window.inbox.items()))
+    .map((item) => item.label).find((label) => /##user\d+$/.test(label) && label.includes('Supervisor'));
+  await clickItem(page, supervisor);
+  await clickItem(page, 'All');
+  result.signed_in_as = supervisor.split('##')[0];
+  result.section = 'All';
   const listBox = (await page.evaluate(() => window.inbox.items())).find((item) => /conversation_list/.test(item.label));
   await page.mouse.move(listBox.x + listBox.w / 2, listBox.y + listBox.h / 2);
   result.scrolling = summary(await frameTimes(page, async () => {
@@ -86,6 +87,12 @@ try {
 
   const visible = await rowLabels(page);
   await clickItem(page, visible[Math.floor(visible.length / 2)]);  // one the scroll left wholly on screen
+  // Outside the WhatsApp window the template picker replaces the text box; a note still types into it.
+  const showing = (labels) => page.waitForFunction((wanted) => window.inbox.items().some((item) => wanted.includes(item.label)),
+                                                   labels, { timeout: 30000, polling: 50 });
+  await showing(['##compose', 'Internal note']);
+  if (!(await hasItem(page, '##compose'))) await clickItem(page, 'Internal note');
+  await showing(['##compose']);
   await clickItem(page, '##compose');
   result.typing = summary(await frameTimes(page, async () => {
     const text = 'Olá! Já verifiquei o seu pedido e ele sai amanhã de manhã. Qualquer dúvida, estou à disposição. ';

@@ -51,7 +51,12 @@ Inbox& large_inbox() {
     const std::vector<TimedCommand> script = demo_script(kSeed, kStart, options);
     inbox->engine = std::make_unique<sync::LocalEngine>(sync::LocalEngine::from_script(script).value());
     inbox->clock = ui::LocalClock{script.back().at_ms + 60'000, 0};
-    inbox->shell.viewer = ui::default_viewer(inbox->engine->state());
+    // A supervisor's All section, as in the browser measurement: every conversation in one list.
+    const State& state = inbox->engine->state();
+    for (uint32_t i = 0; i < state.users.size() && !inbox->shell.viewer.valid(); ++i) {
+      if (state.users[i].role == Role::supervisor) inbox->shell.viewer = UserId(i);
+    }
+    inbox->shell.section = Section::all;
     for (int i = 0; i < 3; ++i) inbox->frame();
     return inbox;
   }();

@@ -10,6 +10,7 @@
 #include "app/agent_panel.h"
 #include "app/chat_view.h"
 #include "app/display_text.h"
+#include "app/refusal_text.h"
 #include "app/i18n.h"
 #include "app/labels.h"
 #include "app/list_filters.h"
@@ -352,7 +353,7 @@ int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock
   if (accepted.valid()) show_conversation(ui, Section::mine, ConversationStatus::open, accepted);  // the chat just taken
   // After the columns, so a command refused in this frame shows its toast in this frame.
   for (sync::Rejection& rejection : engine.take_rejections()) {
-    push_toast(ui.toasts, std::move(rejection.error.message), clock.now_ms);
+    push_toast(ui.toasts, refusal_text(rejection.error), clock.now_ms);
   }
   return earliest_wake(draw_toasts(ui.toasts, clock.now_ms), offers_wake_ms);
 }

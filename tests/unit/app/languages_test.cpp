@@ -72,3 +72,20 @@ TEST_CASE("a word with a context shows its English part, and its own translation
   CHECK(std::string(ui::tr("Close")) == "Encerrar");
   CHECK(std::string(ui::tr_ctx("nowhere|Not in any catalog")) == "Not in any catalog");
 }
+
+TEST_CASE("a refusal's toast is in the UI's language; in English it is the core's own message") {
+  ShellFixture f;
+  const Command accept{UserId(0), AcceptConversation{ConversationId(0)}};  // Ana's already: nothing is offered
+  f.engine.submit(accept, f.clock.now_ms);
+  f.frame();
+  REQUIRE(f.shell.toasts.shown.size() == 1);
+  CHECK(f.shell.toasts.shown[0].text == "Conversation #0 is not offered to you.");
+
+  LanguageScope scope(ui::Language::fr);
+  ui::set_language(ui::Language::fr);
+  f.engine.submit(accept, f.clock.now_ms);
+  f.frame();
+  REQUIRE(f.shell.toasts.shown.size() == 2);
+  CHECK(f.shell.toasts.shown[1].text == "Cette conversation ne vous est pas proposée.");
+  CHECK(f.conversation(0).assignee == UserId(0));
+}
