@@ -116,5 +116,29 @@ void BM_InboxFrameTyping(benchmark::State& bench) {
 }
 BENCHMARK(BM_InboxFrameTyping)->Unit(benchmark::kMillisecond);
 
+// The naive baseline: the same workspace's conversations as a list that draws every row (a name and a
+// preview line each) instead of only those on screen, as ImGuiListClipper lets the real list do.
+void BM_ListWithoutClipperBaseline(benchmark::State& bench) {
+  Inbox& inbox = large_inbox();
+  const State& state = inbox.engine->state();
+  for (auto _ : bench) {
+    headless::run_frame(inbox.ui, [&] {
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImVec2(400, 800));
+      ImGui::Begin("naive_list");
+      for (uint32_t i = 0; i < state.conversations.size(); ++i) {
+        const Contact& contact = state.contacts[state.conversations[i].contact.index()];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::Selectable(contact.name.c_str());
+        ImGui::TextDisabled("%s", contact.phone.c_str());
+        ImGui::PopID();
+      }
+      ImGui::End();
+    });
+  }
+  report(bench, inbox);
+}
+BENCHMARK(BM_ListWithoutClipperBaseline)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace inbox::bench
