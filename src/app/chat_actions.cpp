@@ -27,7 +27,7 @@ void submit(sync::Engine& engine, UserId viewer, const LocalClock& clock, Comman
 
 // A workspace has more agents than fit on a screen: a search field over a list of bounded height, each row
 // with the agent's status and active chats. Labels are "<name>##<id_prefix><user id>". Returns the one picked.
-UserId draw_agent_picker(const char* id_prefix, std::string& query, const std::vector<TransferAgentRow>& agents,
+UserId draw_agent_picker(const char* id_prefix, std::string& query, const std::vector<AgentRow>& agents,
                          UserId leave_out) {
   const float width = ImGui::GetFontSize() * 24;
   ImGui::SetNextItemWidth(width);
@@ -42,7 +42,7 @@ UserId draw_agent_picker(const char* id_prefix, std::string& query, const std::v
   const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersOuter;
   if (!ImGui::BeginTable((std::string(id_prefix) + "_agents").c_str(), 3, flags, ImVec2(width, height))) return picked;
   ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch);
-  for (const TransferAgentRow& row : agents) {
+  for (const AgentRow& row : agents) {
     if (row.user == leave_out) continue;
     if (!folded.empty() && fold_for_search(row.name).find(folded) == std::string::npos) continue;
     ImGui::TableNextRow();
@@ -89,7 +89,7 @@ void draw_transfer_popup(ChatActionsState& ui, sync::Engine& engine, UserId view
   if (!ImGui::BeginPopup("transfer_popup")) return;
   const State& state = engine.state();
   // Read once when it opens, so rows do not move under the pointer; Refresh reads the inbox as it is now.
-  if (ImGui::IsWindowAppearing()) ui.transfer = read_transfer_list(state, viewer, clock.now_ms, engine.revision());
+  if (ImGui::IsWindowAppearing()) ui.transfer = read_agent_list(state, viewer, clock.now_ms, engine.revision());
   ImGui::TextDisabled("%s", tr("To a team"));
   for (uint32_t i = 0; i < state.teams.size(); ++i) {
     const std::string label = state.teams[i].name + "##team" + std::to_string(i);
@@ -98,7 +98,7 @@ void draw_transfer_popup(ChatActionsState& ui, sync::Engine& engine, UserId view
   ImGui::Separator();
   ImGui::TextDisabled("%s", tr("To an agent"));
   ImGui::SameLine();
-  if (ImGui::SmallButton(tr("Refresh"))) ui.transfer = read_transfer_list(state, viewer, clock.now_ms, engine.revision());
+  if (ImGui::SmallButton(tr("Refresh"))) ui.transfer = read_agent_list(state, viewer, clock.now_ms, engine.revision());
   ImGui::SameLine();
   ImGui::TextDisabled(tr("as of %s"), format_date_time(ui.transfer.read_at_ms, clock).substr(11).c_str());
   if (ui.transfer.read_revision != engine.revision()) {
@@ -131,7 +131,7 @@ void draw_conference_popup(ChatActionsState& ui, sync::Engine& engine, UserId vi
   if (me == nullptr) {
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr("Invite"));
-    if (ImGui::IsWindowAppearing()) ui.invite = read_transfer_list(state, viewer, clock.now_ms, engine.revision());
+    if (ImGui::IsWindowAppearing()) ui.invite = read_agent_list(state, viewer, clock.now_ms, engine.revision());
     const UserId picked = draw_agent_picker("invite", ui.agent_search, ui.invite.agents, c.assignee);
     if (picked.valid()) {
       submit(engine, viewer, clock, InviteToConference{id, picked});
@@ -262,8 +262,8 @@ void draw_remind_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer
 
 }  // namespace
 
-TransferList read_transfer_list(const State& state, UserId viewer, int64_t now_ms, uint64_t revision) {
-  TransferList list;
+AgentList read_agent_list(const State& state, UserId viewer, int64_t now_ms, uint64_t revision) {
+  AgentList list;
   list.read_at_ms = now_ms;
   list.read_revision = revision;
   for (uint32_t i = 0; i < state.users.size(); ++i) {
@@ -275,7 +275,7 @@ TransferList read_transfer_list(const State& state, UserId viewer, int64_t now_m
     for (ConversationStatus status : {ConversationStatus::open, ConversationStatus::pending, ConversationStatus::scheduled}) {
       active += counts.by_status[static_cast<size_t>(status)];
     }
-    list.agents.push_back(TransferAgentRow{agent, user.name, user.status, active});
+    list.agents.push_back(AgentRow{agent, user.name, user.status, active});
   }
   return list;
 }

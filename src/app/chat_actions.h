@@ -14,16 +14,16 @@
 
 namespace inbox::ui {
 
-// One agent as the transfer list showed them when it was last read.
-struct TransferAgentRow {
+// One agent as the transfer or invite list showed them when it was last read.
+struct AgentRow {
   UserId user;
   std::string name;
   UserStatus status = UserStatus::unavailable;
   uint32_t active_chats = 0;  // Open, Pending or Scheduled with them
 };
 
-struct TransferList {
-  std::vector<TransferAgentRow> agents;
+struct AgentList {
+  std::vector<AgentRow> agents;
   int64_t read_at_ms = 0;
   uint64_t read_revision = 0;  // the engine's revision it was read at: newer means Refresh shows changes
 };
@@ -34,14 +34,14 @@ struct ChatActionsState {
   std::string tags_text;  // comma-separated
   bool remind_postpone = true;  // "postpone contact until reminder", on by default
   LocalDateTime remind_custom;  // the custom date and time being picked, in the viewer's zone
-  TransferList transfer;
-  TransferList invite;      // the conference's invite list, read when the popup opens
+  AgentList transfer;  // read when its popup opens (and on Refresh)
+  AgentList invite;    // the conference's invite list, read when the popup opens
   std::string agent_search;  // the transfer or invite list's search (one popup is open at a time)
   const char* open_popup = nullptr;  // a popup asked for from elsewhere (the list's row menu), opened next draw
 };
 
-// Reads the agents the transfer list offers (everyone but the viewer) with their status and active chats.
-TransferList read_transfer_list(const State& state, UserId viewer, int64_t now_ms, uint64_t revision);
+// Reads the agents the transfer and invite lists offer (everyone but the viewer), with status and active chats.
+AgentList read_agent_list(const State& state, UserId viewer, int64_t now_ms, uint64_t revision);
 
 void draw_chat_actions(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId conversation,
                        const LocalClock& clock);

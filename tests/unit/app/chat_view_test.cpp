@@ -199,8 +199,8 @@ TEST_CASE("the transfer list shows each agent's status and active chats as read,
   ShellFixture f;
   f.click(f.row("Lucía Fernández"));
   f.click("Transfer");
-  auto marc = [&]() -> const ui::TransferAgentRow& {
-    for (const ui::TransferAgentRow& row : f.shell.actions.transfer.agents) {
+  auto marc = [&]() -> const ui::AgentRow& {
+    for (const ui::AgentRow& row : f.shell.actions.transfer.agents) {
       if (row.user == UserId(1)) return row;
     }
     FAIL("Marc is not listed");
