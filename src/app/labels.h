@@ -1,4 +1,4 @@
-// What the UI calls the domain's enums (English until the UI strings are localised).
+// What the UI calls the domain's enums, in the current language.
 #pragma once
 #include "core/model.h"
 

@@ -9,9 +9,10 @@ namespace inbox {
 std::vector<ConversationId> offers_waiting_for(const State& state, UserId user) {
   std::vector<ConversationId> out;
   if (!user.valid()) return out;
-  const std::vector<uint32_t>& slots = state.timers.position[static_cast<size_t>(TimerKind::offer)];
-  for (uint32_t id = 0; id < slots.size(); ++id) {
-    if (slots[id] != 0 && state.conversations[id].offered_to == user) out.push_back(ConversationId(id));
+  for (const TimerKey& timer : state.timers.heap) {
+    if (timer.kind == TimerKind::offer && state.conversations[timer.subject].offered_to == user) {
+      out.push_back(ConversationId(timer.subject));
+    }
   }
   std::sort(out.begin(), out.end(), [&](ConversationId a, ConversationId b) {
     const int64_t ea = state.conversations[a.index()].offer_expires_at;

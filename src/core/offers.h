@@ -8,9 +8,8 @@ namespace inbox {
 
 struct State;
 
-// Conversations offered to `user` and not yet accepted, the one expiring first first. Walks the offer
-// timers only (one slot per conversation, no conversation records), so it costs little even in a large
-// workspace.
+// Conversations offered to `user` and not yet accepted, the one expiring first first. Walks the scheduled
+// timers (an open offer has one), not the conversations: O(timers), which in a large workspace is far fewer.
 std::vector<ConversationId> offers_waiting_for(const State& state, UserId user);
 
 }  // namespace inbox

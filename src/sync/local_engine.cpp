@@ -13,17 +13,12 @@ namespace inbox::sync {
 Result<LocalEngine> LocalEngine::from_script(const std::vector<TimedCommand>& script) {
   LocalEngine engine;
   for (size_t i = 0; i < script.size(); ++i) {
-    Decision decision = decide(engine.state_, script[i].command, script[i].at_ms);
-    if (!decision.ok()) {
-      Error error = decision.error();
-      error.message = "demo script line " + std::to_string(i + 1) + ": " + error.message;
-      return error;
+    if (std::optional<Error> error = engine.execute(script[i].command, script[i].at_ms)) {
+      error->message = "demo script line " + std::to_string(i + 1) + ": " + error->message;
+      return std::move(*error);
     }
-    apply_all(engine.state_, decision.value());
-    engine.record(decision.value());
-    engine.record(run_due(engine.state_, script[i].at_ms));
   }
-  engine.revision_ = 1;
+  engine.revision_ = 1;  // the script is where the engine starts, whatever its length
   return Result<LocalEngine>(std::move(engine));
 }
 

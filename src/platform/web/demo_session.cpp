@@ -9,6 +9,7 @@
 #include <emscripten/emscripten.h>
 
 #include "app/i18n.h"
+#include "app/refusal_text.h"
 #include "core/seed_data.h"
 #include "platform/web/web_bridge.h"
 
@@ -110,7 +111,7 @@ bool demo_tick(DemoSession& demo, ui::ShellState& shell, int64_t now_ms) {
   if (shell.demo.customer_write_requested) {
     shell.demo.customer_write_requested = false;
     if (auto refused = engine.execute(demo::customer_writes(demo.simulator, engine.state(), now_ms), now_ms)) {
-      ui::push_toast(shell.toasts, refused->message, now_ms);
+      ui::push_toast(shell.toasts, ui::refusal_text(*refused), now_ms);
     }
   }
   if (demo::simulator_next_at(demo.simulator) <= now_ms) {
