@@ -80,6 +80,7 @@ void use_strategy(Center& c, AssignmentStrategy strategy) {
 void run_engine(benchmark::State& bench, AssignmentStrategy strategy) {
   Center& c = center();
   use_strategy(c, strategy);
+  std::vector<Event> events;  // reused, as an engine loop would
   for (auto _ : bench) {
     if (c.used == c.pool.size()) {
       bench.PauseTiming();
@@ -87,7 +88,8 @@ void run_engine(benchmark::State& bench, AssignmentStrategy strategy) {
       bench.ResumeTiming();
     }
     ++c.now_ms;
-    const std::vector<Event> events = dispatch(c.state, c.now_ms);
+    events.clear();
+    dispatch(c.state, c.now_ms, events);
     for (const Event& event : events) apply(c.state, event);
     ++c.used;
   }

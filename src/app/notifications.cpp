@@ -33,9 +33,9 @@ void update_notifications(NotificationsState& ui, const sync::Engine& engine, Us
   for (const auto& overdue : state.views.by_user[viewer.index()].overdue) due.insert(due.end(), overdue.begin(), overdue.end());
   std::sort(due.begin(), due.end());
   for (const ListKey& key : due) {
-    const ConversationId conversation(key.second);
-    if (known(ui, conversation, key.first)) continue;
-    ui.items.insert(ui.items.begin(), Notification{conversation, key.first, false});
+    const ConversationId conversation(key.conversation);
+    if (known(ui, conversation, key.at_ms)) continue;
+    ui.items.insert(ui.items.begin(), Notification{conversation, key.at_ms, false});
     if (!first_look) {
       const std::string name = contact_name(state, state.conversations[conversation.index()]);
       push_toast(toasts, std::string(tr("Reminder due: ")) + name, clock.now_ms, false);

@@ -175,6 +175,9 @@ struct Applier {
     conversation.customer_last_message_at = e.customer_last_message_at;
     conversation.last_message_at = e.last_message_at;
     conversation.tags = e.tags;
+    // Room for "opened" and the first assignment (or offer): one allocation for the usual start of a chat,
+    // none in the engine's decision.
+    if (!e.assignee.valid()) conversation.timeline.reserve(2);
     append(state.conversations, e.conversation, std::move(conversation));
     contact.active_conversation = e.conversation;
     contact.last_conversation = e.conversation;

@@ -50,15 +50,18 @@ void pick_round_robin(const State& state, const Team& team, const TeamIndex& ind
                       UserId avoid_b) {
   const uint32_t size = static_cast<uint32_t>(team.members.size());
   if (size == 0 || index.ready_positions.empty()) return;
+  const PositionSet& ready = index.ready_positions;
   const uint32_t start = team.round_robin_next % size;
-  auto it = index.ready_positions.lower_bound(start);
-  if (it == index.ready_positions.end()) it = index.ready_positions.begin();
+  const auto ready_from = [&ready](uint32_t position) {
+    const uint32_t found = ready.next(position);
+    return found != PositionSet::kNone ? found : ready.first();  // wrapping around
+  };
+  uint32_t chosen = ready_from(start);
   // At most two avoided members to pass; none left when we come around to where we began.
-  for (size_t tries = 1; avoided(team.members[*it].value, avoid_a, avoid_b); ++tries) {
-    if (tries == index.ready_positions.size()) return;
-    if (++it == index.ready_positions.end()) it = index.ready_positions.begin();
+  for (size_t tries = 1; avoided(team.members[chosen].value, avoid_a, avoid_b); ++tries) {
+    if (tries == ready.size()) return;
+    chosen = ready_from(chosen + 1);
   }
-  const uint32_t chosen = *it;
   out.chosen = team.members[chosen];
   out.candidates.push_back(candidate(state, out.chosen));
   const uint32_t distance = (chosen + size - start) % size;
@@ -83,16 +86,18 @@ void pick_default_user(const State& state, const Team& team, Explanation& out) {
   out.candidates.push_back(candidate(state, user));
 }
 
-std::vector<Event> decided(Explanation explanation, int64_t at_ms) {
-  std::vector<Event> events;
-  events.reserve(2);
+// The decision's two events, built in place at the end of `out`.
+void append_decision(Explanation&& explanation, int64_t at_ms, std::vector<Event>& out) {
   const ConversationId conversation = explanation.conversation;
   const UserId chosen = explanation.chosen;
   const bool offered = explanation.offered;
-  events.push_back(Event{UserId(), at_ms, AssignmentExplained{std::move(explanation)}});
-  if (offered) events.push_back(Event{UserId(), at_ms, ConversationOffered{conversation, chosen}});
-  else events.push_back(Event{UserId(), at_ms, ConversationAssigned{conversation, chosen}});
-  return events;
+  Event& explained = out.emplace_back();
+  explained.at_ms = at_ms;
+  explained.body.emplace<AssignmentExplained>(AssignmentExplained{std::move(explanation)});
+  Event& assigned = out.emplace_back();
+  assigned.at_ms = at_ms;
+  if (offered) assigned.body.emplace<ConversationOffered>(ConversationOffered{conversation, chosen});
+  else assigned.body.emplace<ConversationAssigned>(ConversationAssigned{conversation, chosen});
 }
 
 // Escalation: to the configured users, else the team's supervisors and administrators; available ones
@@ -125,6 +130,46 @@ Explanation escalation(const State& state, const Conversation& c, ConversationId
   return out;
 }
 
+// Memory-level hints for the decisions to come; none changes a result. A decision mostly waits on the cold
+// records of its agent and conversation, which a 10,000-agent team touches once per round, so while one is
+// decided the next one's are requested, in two stages: the records themselves for the next agent and
+// queued chat, and for this decision's agent and chat (whose records came in during the previous decision)
+// the blocks those records point to.
+void prefetch_lines(const void* at, size_t bytes) {
+  const char* first = static_cast<const char*>(at);
+  for (size_t offset = 0; offset < bytes; offset += 64) __builtin_prefetch(first + offset, 1);
+}
+
+void prefetch_records(const State& state, UserId user, ConversationId conversation) {
+  if (user.valid()) {
+    prefetch_lines(&state.users[user.index()], sizeof(User));
+    prefetch_lines(&state.routing.users[user.index()], sizeof(UserIndex));
+    prefetch_lines(&state.views.by_user[user.index()].lists[static_cast<size_t>(ConversationStatus::open)],
+                   sizeof(SortedList));
+  }
+  if (conversation.valid()) prefetch_lines(&state.conversations[conversation.index()], sizeof(Conversation));
+}
+
+void prefetch_blocks(const State& state, UserId user, ConversationId conversation) {
+  const std::vector<std::pair<uint32_t, uint32_t>>& teams = state.routing.users[user.index()].teams;
+  if (!teams.empty()) __builtin_prefetch(teams.data(), 0);
+  state.views.by_user[user.index()].lists[static_cast<size_t>(ConversationStatus::open)].prefetch_append();
+  const std::vector<TimelineEntry>& timeline = state.conversations[conversation.index()].timeline;
+  if (timeline.size() < timeline.capacity()) __builtin_prefetch(timeline.data() + timeline.size(), 1);
+}
+
+// Who the team's strategy most likely picks next: least busy's runner-up, round robin's next ready member.
+UserId likely_next(const Team& team, const TeamIndex& index, const Explanation& decided) {
+  if (team.routing.strategy == AssignmentStrategy::least_busy) {
+    return decided.candidates.size() > 1 ? decided.candidates[1].user : UserId();
+  }
+  if (team.routing.strategy != AssignmentStrategy::round_robin || team.members.empty()) return UserId();
+  const uint32_t after = team.round_robin_next % static_cast<uint32_t>(team.members.size());
+  uint32_t position = index.ready_positions.next(after + 1);
+  if (position == PositionSet::kNone) position = index.ready_positions.first();
+  return position == PositionSet::kNone ? UserId() : team.members[position];
+}
+
 }  // namespace
 
 Explanation pick_assignee(const State& state, TeamId team_id, ConversationId conversation, AssignmentTrigger trigger,
@@ -147,15 +192,26 @@ Explanation pick_assignee(const State& state, TeamId team_id, ConversationId con
   return out;
 }
 
-std::vector<Event> dispatch(const State& state, int64_t at_ms) {
-  if (state.routing.dispatchable.empty()) return {};
+bool dispatch(const State& state, int64_t at_ms, std::vector<Event>& out) {
+  if (state.routing.dispatchable.empty()) return false;
   const TeamId team(*state.routing.dispatchable.begin());
   const TeamIndex& index = state.routing.teams[team.index()];
   INBOX_ASSERT(!index.queue.empty(), "a dispatchable team has a waiting conversation");
   const ConversationId conversation(index.queue.begin()->conversation);
   Explanation explanation = pick_assignee(state, team, conversation, AssignmentTrigger::queue);
   INBOX_ASSERT(explanation.chosen.valid(), "a dispatchable team has someone to take the chat");
-  return decided(std::move(explanation), at_ms);
+  prefetch_blocks(state, explanation.chosen, conversation);
+  const auto next_chat = std::next(index.queue.begin());
+  prefetch_records(state, likely_next(state.teams[team.index()], index, explanation),
+                   next_chat != index.queue.end() ? ConversationId(next_chat->conversation) : ConversationId());
+  append_decision(std::move(explanation), at_ms, out);
+  return true;
+}
+
+std::vector<Event> dispatch(const State& state, int64_t at_ms) {
+  std::vector<Event> events;
+  dispatch(state, at_ms, events);
+  return events;
 }
 
 std::vector<Event> reassign_on_reply_timeout(const State& state, ConversationId id, int64_t at_ms) {
@@ -167,7 +223,9 @@ std::vector<Event> reassign_on_reply_timeout(const State& state, ConversationId 
     explanation = pick_assignee(state, c.team, id, AssignmentTrigger::reply_timeout, c.assignee, c.previous_assignee);
   }
   if (!explanation.chosen.valid()) explanation = escalation(state, c, id);
-  return decided(std::move(explanation), at_ms);
+  std::vector<Event> events;
+  append_decision(std::move(explanation), at_ms, events);
+  return events;
 }
 
 InboundRoute inbound_route(const State& state, const Contact* contact, ChannelId channel, int64_t now_ms) {

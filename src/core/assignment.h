@@ -19,7 +19,10 @@ Explanation pick_assignee(const State& state, TeamId team, ConversationId conver
                           UserId avoid_a = UserId(), UserId avoid_b = UserId());
 
 // One decision: the head of the first team queue that someone can take goes to the agent picked, as an
-// offer (team offer timer) or an assignment. Empty when nothing is dispatchable.
+// offer (team offer timer) or an assignment. Appends its two events to `out` (a buffer reused across
+// decisions allocates nothing once it has room); false when nothing is dispatchable.
+bool dispatch(const State& state, int64_t at_ms, std::vector<Event>& out);
+// The same in a new vector, empty when nothing is dispatchable.
 std::vector<Event> dispatch(const State& state, int64_t at_ms);
 
 // The reply timer fired: reassign to another agent (never back to the previous one), or escalate to the

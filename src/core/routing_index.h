@@ -11,6 +11,7 @@
 
 #include "core/ids.h"
 #include "core/model.h"
+#include "core/position_set.h"
 #include "core/reflect.h"
 #include "core/sorted_chunks.h"
 
@@ -59,7 +60,7 @@ struct QueueKey {
 // ready_positions says who may take a chat; only least-busy teams also keep them in load order (ready):
 // round robin and default user never read it, and keeping it would cost every decision a move.
 struct TeamIndex {
-  SortedChunks<uint32_t> ready_positions;  // members who may take a chat now (eligible, with room), by position
+  PositionSet ready_positions;             // members who may take a chat now (eligible, with room), by position
   SortedChunks<ReadyKey> ready;            // least busy: the same members in least-busy order; else empty
   SortedChunks<QueueKey> queue;            // conversations waiting for an agent
 

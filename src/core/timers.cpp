@@ -53,7 +53,7 @@ std::vector<Event> fire(const State& state, const TimerKey& timer, int64_t at_ms
       const UserId user(timer.subject);
       // Bounded by the agent's open chats (their capacity when one is set).
       for (const ListKey& key : state.views.by_user.at(timer.subject).lists[static_cast<size_t>(ConversationStatus::open)]) {
-        events.push_back(system_event(at_ms, ConversationAssigned{ConversationId(key.second), UserId()}));
+        events.push_back(system_event(at_ms, ConversationAssigned{ConversationId(key.conversation), UserId()}));
       }
       events.push_back(system_event(at_ms, ChatsReturned{user}));
       break;

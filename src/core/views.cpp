@@ -105,7 +105,7 @@ const std::vector<ListKey>& window_order(const State& state, int64_t bucket, con
   cache.keys.reserve(a.size() + (b != nullptr ? b->size() : 0));
   const auto add = [&](const SortedList& list) {
     for (const ListKey& key : list) {
-      cache.keys.emplace_back(window_closes_at(state.conversations[key.second]), key.second);
+      cache.keys.push_back(ListKey{window_closes_at(state.conversations[key.conversation]), key.conversation});
     }
   };
   add(a);
@@ -181,14 +181,14 @@ std::vector<ConversationId> list_conversations(const State& state, const ListQue
   bool overdue_pass = true;
   const auto take = [&](const ListKey& key) {
     if (out.size() >= query.limit) return false;
-    const Conversation& c = state.conversations[key.second];
+    const Conversation& c = state.conversations[key.conversation];
     if (query.section == Section::teammates && c.assignee == query.viewer) return true;
     if (!overdue_pass && c.overdue_since != kNever) return true;  // already listed at the top
     if (skipped < query.offset) {
       ++skipped;
       return true;
     }
-    out.push_back(ConversationId(key.second));
+    out.push_back(ConversationId(key.conversation));
     return true;
   };
   // Overdue first (the longest overdue at the top), then the chosen order. A single list walks with an

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -34,8 +35,23 @@ struct EnumNames<SortOrder> {
   static constexpr std::array<const char*, 3> names = {"oldest_first", "newest_first", "window_closing_soon"};
 };
 
-// (last_message_at, conversation index): ordered sets of these are the sorted lists.
-using ListKey = std::pair<int64_t, uint32_t>;
+// (a time, conversation index), by time then index: the sorted lists' keys (the time is last_message_at,
+// overdue_since or window_closes_at). Trivially copyable, unlike std::pair, so moving keys within a chunk
+// is one memmove rather than a loop of assignments.
+struct ListKey {
+  int64_t at_ms = 0;
+  uint32_t conversation = 0;
+
+  friend bool operator<(const ListKey& a, const ListKey& b) {
+    return a.at_ms != b.at_ms ? a.at_ms < b.at_ms : a.conversation < b.conversation;
+  }
+  friend bool operator>(const ListKey& a, const ListKey& b) { return b < a; }
+  friend bool operator==(const ListKey& a, const ListKey& b) {
+    return a.at_ms == b.at_ms && a.conversation == b.conversation;
+  }
+  friend bool operator!=(const ListKey& a, const ListKey& b) { return !(a == b); }
+};
+static_assert(std::is_trivially_copyable_v<ListKey>, "chunks move keys with memmove");
 using SortedList = SortedChunks<ListKey>;
 
 // The conversations of one section-like group, one sorted list per status.

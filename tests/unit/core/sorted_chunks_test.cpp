@@ -1,17 +1,18 @@
 #include "core/sorted_chunks.h"
 
+#include "core/views.h"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
 #include <set>
-#include <utility>
 #include <vector>
 
 using namespace inbox;
 
 namespace {
 
-using Key = std::pair<int64_t, uint32_t>;
+using Key = ListKey;  // (time, id), trivially copyable like every key the chunks hold
 using Small = SortedChunks<Key, 8>;  // tiny chunks, so splits and merges happen within a few keys
 
 template <class Chunks>
@@ -108,6 +109,54 @@ TEST_CASE("sorted chunks: draining the front (conversations moving to the newest
   }
   CHECK(chunks.size() == 64);
   CHECK(chunks.chunk_count() <= 9);
-  CHECK(chunks.begin()->first == 640);
-  CHECK(chunks.rbegin()->first == 703);
+  CHECK(chunks.begin()->at_ms == 640);
+  CHECK(chunks.rbegin()->at_ms == 703);
+}
+
+TEST_CASE("sorted chunks: keys taken and added at both ends, and between, in every mix, match std::set") {
+  Small chunks;
+  std::set<Key> expected;
+  uint64_t rng = 11;
+  const auto next = [&rng](uint64_t bound) {
+    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+    return (rng >> 33) % bound;
+  };
+  int64_t low = 0, high = 0;  // keys below low and above high are new ends
+  for (int step = 0; step < 20'000; ++step) {
+    const uint64_t what = next(6);
+    Key key;
+    if (what == 0) key = Key{--low, 0};                                        // before the first
+    else if (what == 1) key = Key{++high, 0};                                  // after the last
+    else if (what == 2 && !expected.empty()) key = *expected.begin();          // the first, taken
+    else if (what == 3 && !expected.empty()) key = *expected.rbegin();         // the last, taken
+    else key = Key{low + static_cast<int64_t>(next(static_cast<uint64_t>(high - low + 1))), 1};  // between
+    const bool add = what == 0 || what == 1 || (what >= 4 && next(2) == 0);
+    if (add) CHECK(chunks.insert(key) == expected.insert(key).second);
+    else CHECK(chunks.erase(key) == (expected.erase(key) == 1));
+    if (step % 499 == 0) check_same(chunks, expected);
+  }
+  check_same(chunks, expected);
+  const Small copy = chunks;
+  check_same(copy, expected);
+  Small assigned;
+  assigned.insert(Key{1, 1});
+  assigned = copy;
+  CHECK(assigned == chunks);
+}
+
+TEST_CASE("sorted chunks: a queue (taken at the front, added at the back) stays in few chunks") {
+  Small chunks;
+  std::set<Key> expected;
+  for (uint32_t i = 0; i < 20; ++i) {
+    chunks.insert(Key{i, i});
+    expected.insert(Key{i, i});
+  }
+  for (uint32_t i = 0; i < 1000; ++i) {
+    CHECK(chunks.erase(Key{i, i}));
+    expected.erase(Key{i, i});
+    CHECK(chunks.insert(Key{20 + i, 20 + i}));
+    expected.insert(Key{20 + i, 20 + i});
+  }
+  check_same(chunks, expected);
+  CHECK(chunks.chunk_count() <= 4);  // 20 keys, 8 per chunk, chunks at least a quarter full
 }
