@@ -22,8 +22,10 @@
 
 namespace inbox {
 
+// Aligned to a cache line, with the fields an append reads first: that decision costs one line of this
+// object, not two (a Mine list of a user the engine has not touched for a while is cold).
 template <class Key, size_t kChunkMax = 128>
-class SortedChunks {
+class alignas(64) SortedChunks {
   static_assert(kChunkMax >= 8, "chunks split in halves and merge below a quarter");
   static_assert(std::is_trivially_copyable_v<Key>, "keys move within a chunk by memmove");
 
@@ -106,7 +108,7 @@ class SortedChunks {
   using value_type = Key;
 
   SortedChunks() = default;
-  SortedChunks(const SortedChunks& other) : maxima_(other.maxima_), largest_(other.largest_), size_(other.size_) {
+  SortedChunks(const SortedChunks& other) : largest_(other.largest_), size_(other.size_), maxima_(other.maxima_) {
     copy_chunks(other);
   }
   SortedChunks& operator=(const SortedChunks& other) {
@@ -307,12 +309,12 @@ class SortedChunks {
     for (const Chunk& chunk : other.chunks_) chunks_.push_back(chunk.copy());
   }
 
-  Chunks chunks_;
-  std::vector<Key> maxima_;  // maxima_[i] == chunk i's last key, contiguous for the binary search
   // maxima_.back(), kept here too: an append, the commonest change, decides on this object's own line
   // instead of waiting for the maxima's.
   Key largest_{};
   size_t size_ = 0;
+  Chunks chunks_;
+  std::vector<Key> maxima_;  // maxima_[i] == chunk i's last key, contiguous for the binary search
 };
 
 }  // namespace inbox
