@@ -218,7 +218,7 @@ class alignas(64) SortedChunks {
 
   // Asks for the memory an append will touch (the last chunk's table entry and maximum), when this object
   // itself is already in cache. A hint: no effect on the set.
-  void prefetch_append() const {
+  [[gnu::always_inline]] void prefetch_append() const {
     if (chunks_.empty()) return;
     __builtin_prefetch(&chunks_.back(), 1);
     __builtin_prefetch(&maxima_.back(), 1);
