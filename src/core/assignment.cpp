@@ -52,15 +52,11 @@ void pick_round_robin(const State& state, const Team& team, const TeamIndex& ind
   if (size == 0 || index.ready_positions.empty()) return;
   const PositionSet& ready = index.ready_positions;
   const uint32_t start = team.round_robin_next % size;
-  const auto ready_from = [&ready](uint32_t position) {
-    const uint32_t found = ready.next(position);
-    return found != PositionSet::kNone ? found : ready.first();  // wrapping around
-  };
-  uint32_t chosen = ready_from(start);
+  uint32_t chosen = ready.next_wrapping(start);
   // At most two avoided members to pass; none left when we come around to where we began.
   for (size_t tries = 1; avoided(team.members[chosen].value, avoid_a, avoid_b); ++tries) {
     if (tries == ready.size()) return;
-    chosen = ready_from(chosen + 1);
+    chosen = ready.next_wrapping(chosen + 1);
   }
   out.chosen = team.members[chosen];
   out.candidates.push_back(candidate(state, out.chosen));
@@ -166,8 +162,7 @@ UserId likely_next(const Team& team, const TeamIndex& index, const Explanation& 
   }
   if (team.routing.strategy != AssignmentStrategy::round_robin || team.members.empty()) return UserId();
   const uint32_t after = team.round_robin_next % static_cast<uint32_t>(team.members.size());
-  uint32_t position = index.ready_positions.next(after + 1);
-  if (position == PositionSet::kNone) position = index.ready_positions.first();
+  const uint32_t position = index.ready_positions.next_wrapping(after + 1);
   return position == PositionSet::kNone ? UserId() : team.members[position];
 }
 

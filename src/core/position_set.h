@@ -69,6 +69,11 @@ class PositionSet {
     return static_cast<uint32_t>(at);
   }
   uint32_t first() const { return next(0); }
+  // next(position), wrapping around to the first; kNone only when empty.
+  uint32_t next_wrapping(uint32_t position) const {
+    const uint32_t found = next(position);
+    return found != kNone ? found : first();
+  }
 
   void clear() {
     levels_.clear();

@@ -44,6 +44,7 @@ TEST_CASE("position set: insert and erase say whether the position was there; ne
   CHECK(positions.next(5) == 5);
   CHECK(positions.next(6) == 70'000);
   CHECK(positions.next(70'001) == PositionSet::kNone);
+  CHECK(positions.next_wrapping(70'001) == 5);  // round robin comes back to the first
   CHECK(positions.erase(5));
   CHECK_FALSE(positions.erase(5));
   CHECK(positions.first() == 70'000);
