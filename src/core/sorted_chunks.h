@@ -168,7 +168,7 @@ class alignas(64) SortedChunks {
       return true;
     }
     Chunk* chunk = &chunks_[c];
-    if (!(key < *seek(*chunk, key))) return false;  // c was chosen so that *at exists
+    if (!(key < *seek(*chunk, key))) return false;  // c was chosen so that the key sought exists
     if (chunk->size() == kChunkMax) {
       split(c);
       if (maxima_[c] < key) ++c;
@@ -185,7 +185,7 @@ class alignas(64) SortedChunks {
     if (c == chunks_.size()) return false;
     const bool in_last = c + 1 == chunks_.size();
     Chunk& chunk = chunks_[c];
-    Key* at = chunk.first() + (seek(chunk, key) - chunk.first());
+    Key* at = seek(chunk, key);
     if (key < *at) return false;
     // Close the gap from the nearer side.
     const size_t before = static_cast<size_t>(at - chunk.first());
@@ -245,6 +245,9 @@ class alignas(64) SortedChunks {
     if (!(*first < key)) return first;
     return std::lower_bound(first + 1, chunk.last(), key);
   }
+  static Key* seek(Chunk& chunk, const Key& key) {
+    return const_cast<Key*>(seek(static_cast<const Chunk&>(chunk), key));
+  }
 
   // Moves the keys to the start of the chunk: room at the back again, for `begin` more appends.
   static void slide_to_front(Chunk& chunk) {
@@ -257,7 +260,7 @@ class alignas(64) SortedChunks {
   // Into a chunk with room that the key belongs in, below its last key (so its maximum stays).
   static void insert_into(Chunk& chunk, const Key& key) {
     if (chunk.end == kChunkMax) slide_to_front(chunk);
-    Key* at = chunk.first() + (seek(chunk, key) - chunk.first());
+    Key* at = seek(chunk, key);
     const size_t before = static_cast<size_t>(at - chunk.first());
     const size_t after = static_cast<size_t>(chunk.last() - at);
     if (chunk.begin > 0 && before < after) {

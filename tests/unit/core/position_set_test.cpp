@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "lcg.h"
+
 #include <cstdint>
 #include <set>
 
@@ -57,11 +59,8 @@ TEST_CASE("position set: insert and erase say whether the position was there; ne
 TEST_CASE("position set: random inserts and erases over several levels match std::set") {
   PositionSet positions;
   std::set<uint32_t> expected;
-  uint64_t rng = 3;
-  const auto next = [&rng](uint64_t bound) {
-    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
-    return static_cast<uint32_t>((rng >> 33) % bound);
-  };
+  test::Lcg rng{3};
+  const auto next = [&rng](uint64_t bound) { return static_cast<uint32_t>(rng.below(bound)); };
   for (int step = 0; step < 30'000; ++step) {
     // Clustered near the start, with a few far out so the set grows levels while it has members.
     const uint32_t p = step % 50 == 0 ? next(300'000) : next(5'000);

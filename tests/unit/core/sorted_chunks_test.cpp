@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "lcg.h"
+
 #include <cstdint>
 #include <set>
 #include <vector>
@@ -71,15 +73,11 @@ TEST_CASE("sorted chunks: appends fill whole chunks; bounds find keys across chu
 TEST_CASE("sorted chunks: random inserts and erases match std::set, and equality ignores the chunking") {
   Small chunks;
   std::set<Key> expected;
-  uint64_t rng = 7;
-  const auto next = [&rng](uint64_t bound) {
-    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
-    return (rng >> 33) % bound;
-  };
+  test::Lcg rng{7};
   for (int step = 0; step < 20'000; ++step) {
-    const Key key{static_cast<int64_t>(next(300)), static_cast<uint32_t>(next(4))};
+    const Key key{static_cast<int64_t>(rng.below(300)), static_cast<uint32_t>(rng.below(4))};
     // Mostly growth early, mostly erasure late, so chunks split, drain and merge.
-    const bool add = next(100) < (step < 10'000 ? 70u : 30u);
+    const bool add = rng.below(100) < (step < 10'000 ? 70u : 30u);
     if (add) CHECK(chunks.insert(key) == expected.insert(key).second);
     else CHECK(chunks.erase(key) == (expected.erase(key) == 1));
     if (step % 997 == 0) check_same(chunks, expected);
@@ -116,21 +114,17 @@ TEST_CASE("sorted chunks: draining the front (conversations moving to the newest
 TEST_CASE("sorted chunks: keys taken and added at both ends, and between, in every mix, match std::set") {
   Small chunks;
   std::set<Key> expected;
-  uint64_t rng = 11;
-  const auto next = [&rng](uint64_t bound) {
-    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
-    return (rng >> 33) % bound;
-  };
+  test::Lcg rng{11};
   int64_t low = 0, high = 0;  // keys below low and above high are new ends
   for (int step = 0; step < 20'000; ++step) {
-    const uint64_t what = next(6);
+    const uint64_t what = rng.below(6);
     Key key;
     if (what == 0) key = Key{--low, 0};                                        // before the first
     else if (what == 1) key = Key{++high, 0};                                  // after the last
     else if (what == 2 && !expected.empty()) key = *expected.begin();          // the first, taken
     else if (what == 3 && !expected.empty()) key = *expected.rbegin();         // the last, taken
-    else key = Key{low + static_cast<int64_t>(next(static_cast<uint64_t>(high - low + 1))), 1};  // between
-    const bool add = what == 0 || what == 1 || (what >= 4 && next(2) == 0);
+    else key = Key{low + static_cast<int64_t>(rng.below(static_cast<uint64_t>(high - low + 1))), 1};  // between
+    const bool add = what == 0 || what == 1 || (what >= 4 && rng.below(2) == 0);
     if (add) CHECK(chunks.insert(key) == expected.insert(key).second);
     else CHECK(chunks.erase(key) == (expected.erase(key) == 1));
     if (step % 499 == 0) check_same(chunks, expected);
