@@ -12,6 +12,7 @@
 #include "app/i18n.h"
 #include "app/labels.h"
 #include "app/tags_text.h"
+#include "core/channel_rules.h"
 #include "core/state.h"
 #include "core/text.h"
 #include "core/views.h"
@@ -27,8 +28,9 @@ void submit(sync::Engine& engine, UserId viewer, const LocalClock& clock, Comman
 
 // A workspace has more agents than fit on a screen: a search field over a list of bounded height, each row
 // with the agent's status and active chats. Labels are "<name>##<id_prefix><user id>". Returns the one picked.
+// available_only: the others are shown greyed out and cannot be picked (a request reaches only available agents).
 UserId draw_agent_picker(const char* id_prefix, std::string& query, const std::vector<AgentRow>& agents,
-                         UserId leave_out) {
+                         UserId leave_out, bool available_only) {
   const float width = ImGui::GetFontSize() * 24;
   ImGui::SetNextItemWidth(width);
   if (ImGui::IsWindowAppearing()) {
@@ -48,7 +50,11 @@ UserId draw_agent_picker(const char* id_prefix, std::string& query, const std::v
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
     const std::string label = row.name + "##" + id_prefix + std::to_string(row.user.value);
-    if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) picked = row.user;
+    const ImGuiSelectableFlags selectable = ImGuiSelectableFlags_SpanAllColumns |
+                                            (available_only && row.status != UserStatus::available
+                                                 ? ImGuiSelectableFlags_Disabled
+                                                 : ImGuiSelectableFlags_None);
+    if (ImGui::Selectable(label.c_str(), false, selectable)) picked = row.user;
     ImGui::TableSetColumnIndex(1);
     ImGui::TextDisabled("%s", status_label(row.status));
     ImGui::TableSetColumnIndex(2);
@@ -58,12 +64,9 @@ UserId draw_agent_picker(const char* id_prefix, std::string& query, const std::v
   return picked;
 }
 
-void draw_close_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId id, const LocalClock& clock) {
-  if (!ImGui::BeginPopup("close_popup")) return;
-  const State& state = engine.state();
-  ImGui::TextUnformatted(tr("Close with a reason"));
+// The searchable list of closing reasons (closing, and transferring when the workspace requires a reason).
+void draw_reason_list(ChatActionsState& ui, const State& state) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::InputTextWithHint("##reason_search", tr("Search reasons"), &ui.reason_search);
   const std::string query = fold_for_search(ui.reason_search);
   ImGui::BeginChild("reasons", ImVec2(ImGui::GetFontSize() * 16, ImGui::GetTextLineHeightWithSpacing() * 8),
@@ -75,6 +78,14 @@ void draw_close_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer,
   }
   ImGui::EndChild();
   if (state.settings.closing_reason_required && !ui.reason.valid()) ImGui::TextDisabled("%s", tr("A reason is required."));
+}
+
+void draw_close_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId id, const LocalClock& clock) {
+  if (!ImGui::BeginPopup("close_popup")) return;
+  const State& state = engine.state();
+  ImGui::TextUnformatted(tr("Close with a reason"));
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  draw_reason_list(ui, state);
   if (ImGui::Button(tr("Close conversation"))) {
     submit(engine, viewer, clock, CloseConversation{id, ui.reason});
     ui.reason = ClosingReasonId();
@@ -90,10 +101,17 @@ void draw_transfer_popup(ChatActionsState& ui, sync::Engine& engine, UserId view
   const State& state = engine.state();
   // Read once when it opens, so rows do not move under the pointer; Refresh reads the inbox as it is now.
   if (ImGui::IsWindowAppearing()) ui.transfer = read_agent_list(state, viewer, clock.now_ms, engine.revision());
+  // A transfer ends this attention: with a reason first when the workspace requires one (the seeds' dialog).
+  const bool needs_reason = state.settings.closing_reason_required;
+  if (needs_reason) draw_reason_list(ui, state);
+  ImGui::BeginDisabled(needs_reason && !ui.reason.valid());
   ImGui::TextDisabled("%s", tr("To a team"));
   for (uint32_t i = 0; i < state.teams.size(); ++i) {
     const std::string label = state.teams[i].name + "##team" + std::to_string(i);
-    if (ImGui::Selectable(label.c_str())) submit(engine, viewer, clock, TransferConversation{id, TeamId(i), UserId(), {}});
+    if (ImGui::Selectable(label.c_str())) {
+      submit(engine, viewer, clock, TransferConversation{id, TeamId(i), UserId(), ui.reason});
+      ui.reason = ClosingReasonId();
+    }
   }
   ImGui::Separator();
   ImGui::TextDisabled("%s", tr("To an agent"));
@@ -105,9 +123,12 @@ void draw_transfer_popup(ChatActionsState& ui, sync::Engine& engine, UserId view
     ImGui::SameLine();
     ImGui::TextColored(kWarningColor, "%s", tr("(changed since)"));
   }
-  const UserId picked = draw_agent_picker("transfer", ui.agent_search, ui.transfer.agents, UserId());
+  ImGui::TextDisabled("%s", tr("The agent is asked to accept; until then the conversation stays here."));
+  const UserId picked = draw_agent_picker("transfer", ui.agent_search, ui.transfer.agents, UserId(), true);
+  ImGui::EndDisabled();
   if (picked.valid()) {
-    submit(engine, viewer, clock, TransferConversation{id, TeamId(), picked, {}});
+    submit(engine, viewer, clock, TransferConversation{id, TeamId(), picked, ui.reason});
+    ui.reason = ClosingReasonId();
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
@@ -132,7 +153,7 @@ void draw_conference_popup(ChatActionsState& ui, sync::Engine& engine, UserId vi
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr("Invite"));
     if (ImGui::IsWindowAppearing()) ui.invite = read_agent_list(state, viewer, clock.now_ms, engine.revision());
-    const UserId picked = draw_agent_picker("invite", ui.agent_search, ui.invite.agents, c.assignee);
+    const UserId picked = draw_agent_picker("invite", ui.agent_search, ui.invite.agents, c.assignee, false);
     if (picked.valid()) {
       submit(engine, viewer, clock, InviteToConference{id, picked});
       ImGui::CloseCurrentPopup();
@@ -184,11 +205,7 @@ constexpr ReminderChoice kReminderChoices[] = {
 
 // Warn before the agent picks: after the window closes only templates can reach the customer.
 void draw_window_warning(const State& state, const Conversation& c, int64_t due_at) {
-  const Channel* channel = find_channel(state, c.channel);
-  const int64_t window_closes = window_closes_at(c);
-  const bool after_window = channel != nullptr && channel->kind == ChannelKind::whatsapp &&
-                            (window_closes == kNever || due_at >= window_closes);
-  if (!after_window) return;
+  if (!templates_only(state, c, due_at)) return;
   ImGui::SameLine();
   ImGui::TextColored(kWarningColor, "%s", tr("window closed by then: templates only"));
 }

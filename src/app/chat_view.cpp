@@ -11,7 +11,9 @@
 #include "app/i18n.h"
 #include "app/labels.h"
 #include "app/notifications.h"
+#include "app/test_locator.h"
 #include "app/timeline_text.h"
+#include "app/waiting_text.h"
 #include "core/state.h"
 
 namespace inbox::ui {
@@ -129,6 +131,13 @@ void draw_chat_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
       joined({contact != nullptr ? contact->phone : std::string(), channel != nullptr ? channel_label(channel->kind) : "",
               team != nullptr ? team->name : std::string(), c->assignee.valid() ? user_name(state, c->assignee) : tr_ctx("assignee|Unassigned")});
   ImGui::TextDisabled("%s", details.c_str());
+  const std::string waiting = waiting_text(state, *c, clock);
+  if (!waiting.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), "%s", waiting.c_str());
+    locator_label_last_text(waiting.c_str());
+    ImGui::PopTextWrapPos();
+  }
   if (!c->assignee.valid() && c->status != ConversationStatus::closed) {
     if (ImGui::Button(tr("Assign to me"))) {
       engine.submit(Command{ui.viewer, AssignConversation{ui.selected, ui.viewer}}, clock.now_ms);

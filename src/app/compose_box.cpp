@@ -4,18 +4,12 @@
 #include <imgui_stdlib.h>
 
 #include "app/i18n.h"
+#include "core/channel_rules.h"
 #include "core/limits.h"
 #include "core/state.h"
 #include "core/text.h"
 
 namespace inbox::ui {
-
-bool templates_only(const State& state, const Conversation& c, int64_t now_ms) {
-  const Channel* channel = find_channel(state, c.channel);
-  if (channel == nullptr || channel->kind != ChannelKind::whatsapp) return false;
-  const int64_t closes_at = window_closes_at(c);
-  return closes_at == kNever || now_ms >= closes_at;
-}
 
 namespace {
 constexpr float kEditorLines = 4;  // the text box, or the template picker in its place
@@ -27,11 +21,9 @@ float compose_box_height() {
 
 void draw_compose_box(ShellState& ui, sync::Engine& engine, const LocalClock& clock, const Conversation& c) {
   const State& state = engine.state();
-  const Channel* channel = find_channel(state, c.channel);
-  const bool whatsapp = channel != nullptr && channel->kind == ChannelKind::whatsapp;
-  const int64_t closes_at = window_closes_at(c);
+  const int64_t closes_at = reply_window_closes_at(state, c);
   const bool window_open = !templates_only(state, c, clock.now_ms);
-  if (whatsapp) {
+  if (closes_at != kNoDeadline) {
     if (window_open) {
       ImGui::TextDisabled(tr("WhatsApp window closes in %s"), format_duration(closes_at - clock.now_ms).c_str());
     } else {

@@ -6,10 +6,6 @@
 
 namespace inbox::ui {
 
-// Only templates can reach the customer now: a WhatsApp conversation whose 24-hour window is closed (or the
-// customer never wrote).
-bool templates_only(const State& state, const Conversation& c, int64_t now_ms);
-
 // The height the box takes: the same with the text box or the template picker in its place, so nothing
 // moves under the pointer when the window closes.
 float compose_box_height();

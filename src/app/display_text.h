@@ -3,6 +3,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstdio>
 #include <initializer_list>
 #include <string>
 
@@ -20,6 +21,14 @@ std::string contact_name(const State& state, const Conversation& c);  // the nam
 
 // What a message shows where its text would be: the text, or what kind of message it is.
 std::string message_body(const State& state, MessageId id);
+
+// printf into a string: formats are translated, so their arguments are filled in after tr().
+template <class... Args>
+std::string format_text(const char* translated, const Args&... args) {
+  char text[512];
+  std::snprintf(text, sizeof(text), translated, args...);
+  return text;
+}
 
 // "a · b · c" of the parts that are not empty.
 std::string joined(std::initializer_list<std::string> parts);

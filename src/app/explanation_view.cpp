@@ -72,7 +72,7 @@ void draw_explanation(const ExplanationText& text) {
 ExplanationText explanation_text(const State& state, const LoggedExplanation& logged, const LocalClock& clock) {
   const Explanation& e = logged.explanation;
   ExplanationText text;
-  text.heading = format_date_time(logged.at_ms, clock) + " · " + strategy_label(e.strategy) + " · " +
+  text.heading = format_date_time(logged.at_ms, clock) + " · " + rule_label(e.strategy) + " · " +
                  trigger_label(e.trigger);
   if (!e.chosen.valid()) {
     text.outcome = tr("Nobody could take it: it waits in Unassigned");

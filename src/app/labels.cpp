@@ -34,16 +34,18 @@ const char* channel_label(ChannelKind kind) {
   return "";
 }
 
-const char* strategy_label(AssignmentStrategy strategy) {
-  switch (strategy) {
-    case AssignmentStrategy::least_busy: return tr("Least busy");
-    case AssignmentStrategy::round_robin: return tr("Round robin");
-    case AssignmentStrategy::default_user: return tr("Default user");
-    case AssignmentStrategy::direct_routing: return tr("Direct routing (campaign)");
-    case AssignmentStrategy::escalation: return tr("Escalation");
+const char* rule_label(AssignmentRule rule) {
+  switch (rule) {
+    case AssignmentRule::least_busy: return tr("Least busy");
+    case AssignmentRule::round_robin: return tr("Round robin");
+    case AssignmentRule::default_user: return tr("Default user");
+    case AssignmentRule::direct_routing: return tr("Direct routing (campaign)");
+    case AssignmentRule::escalation: return tr("Escalation");
   }
   return "";
 }
+
+const char* strategy_label(AssignmentStrategy strategy) { return rule_label(rule_of(strategy)); }
 
 const char* trigger_label(AssignmentTrigger trigger) {
   switch (trigger) {
@@ -61,6 +63,7 @@ const char* skip_reason_label(SkipReason reason) {
     case SkipReason::not_available: return tr("Not available");
     case SkipReason::at_capacity: return tr("At capacity");
     case SkipReason::recent_assignee: return tr("Had it just before");
+    case SkipReason::declined: return tr("Declined the offer");
   }
   return "";
 }

@@ -8,6 +8,7 @@ const char* role_label(Role role);
 const char* status_label(UserStatus status);
 const char* channel_label(ChannelKind kind);
 const char* strategy_label(AssignmentStrategy strategy);
+const char* rule_label(AssignmentRule rule);
 const char* trigger_label(AssignmentTrigger trigger);      // what made the engine assign
 const char* skip_reason_label(SkipReason reason);          // why a member was passed over
 

@@ -1,6 +1,7 @@
-// The offer popup: when the assignment engine offers a conversation to the signed-in agent, a card with the
-// customer's name and phone, the number they wrote to, the queue, a running timer and Accept. Not accepted
-// in time, the engine puts the agent in RONA and the chat moves on; the card goes with the offer.
+// The offer popup: when the assignment engine offers a conversation to the signed-in agent, or a teammate asks
+// them to take one over (a transfer request), a card with the customer's name and phone, the number they
+// wrote to, the queue, who asks, a running timer, Accept and Decline. An offer not accepted in time puts the
+// agent in RONA and the chat moves on; a request not accepted is abandoned; the card goes with either.
 #pragma once
 #include <cstdint>
 #include <vector>

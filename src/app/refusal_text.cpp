@@ -45,6 +45,8 @@ constexpr const char* kSentences[] = {
     N_("error|There is no reminder to cancel."),
     N_("error|That template does not exist."),
     N_("error|That message does not exist."),
+    N_("error|That agent is not available: only an available agent receives offers and transfers."),
+    N_("error|A transfer of this conversation is already waiting to be accepted."),
 };
 static_assert(std::size(kSentences) == EnumNames<ErrorCode>::names.size(), "a sentence for every error code");
 

@@ -189,7 +189,7 @@ void draw_routing(const Screen& s, const Team& team) {
     case AssignmentStrategy::default_user:
       ImGui::TextDisabled("%s", tr("Always the default user; while they cannot take a chat, it waits for them."));
       break;
-    default:
+    case AssignmentStrategy::least_busy:
       ImGui::TextDisabled("%s", tr("The member with the fewest active chats; ties to whoever waited longest."));
       break;
   }

@@ -350,7 +350,11 @@ int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock
   draw_shortcuts_overlay(ui.shortcuts);
   ConversationId accepted;
   const int64_t offers_wake_ms = draw_offer_popup(ui.offers, engine, ui.viewer, clock, accepted);
-  if (accepted.valid()) show_conversation(ui, Section::mine, ConversationStatus::open, accepted);  // the chat just taken
+  if (accepted.valid()) {
+    // The chat just taken; an accepted transfer continues in the new attention it opened.
+    const ConversationId next = engine.state().conversations[accepted.index()].next;
+    show_conversation(ui, Section::mine, ConversationStatus::open, next.valid() ? next : accepted);
+  }
   // After the columns, so a command refused in this frame shows its toast in this frame.
   for (sync::Rejection& rejection : engine.take_rejections()) {
     push_toast(ui.toasts, refusal_text(rejection.error), clock.now_ms);

@@ -1,21 +1,11 @@
 #include "app/timeline_text.h"
 
-#include <cstdio>
-
 #include "app/display_text.h"
 #include "app/i18n.h"
 #include "core/state.h"
 
 namespace inbox::ui {
 namespace {
-
-// printf into a string: the formats are translated, so their arguments are filled in after tr().
-template <class... Args>
-std::string format(const char* translated, const Args&... args) {
-  char text[512];
-  std::snprintf(text, sizeof(text), translated, args...);
-  return text;
-}
 
 std::string actor_name(const State& state, UserId actor) {
   return actor.valid() ? user_name(state, actor) : std::string(tr("The system"));
@@ -34,19 +24,21 @@ std::string reason_name(const State& state, ClosingReasonId id) {
 std::string transferred_text(const State& state, const TimelineEntry& e) {
   const std::string by = actor_name(state, e.actor);
   std::string text;
-  if (e.user.valid()) {
-    text = format(tr("%s transferred the conversation to %s"), by.c_str(), user_name(state, e.user).c_str());
+  if (e.user.valid() && e.user == e.actor) {
+    text = format_text(tr("%s accepted the transfer"), by.c_str());
+  } else if (e.user.valid()) {
+    text = format_text(tr("%s transferred the conversation to %s"), by.c_str(), user_name(state, e.user).c_str());
   } else {
-    text = format(tr("%s transferred the conversation to the team %s"), by.c_str(), team_name(state, e.team).c_str());
+    text = format_text(tr("%s transferred the conversation to the team %s"), by.c_str(), team_name(state, e.team).c_str());
   }
-  if (e.closing_reason.valid()) text += format(tr(" · reason: %s"), reason_name(state, e.closing_reason).c_str());
+  if (e.closing_reason.valid()) text += format_text(tr(" · reason: %s"), reason_name(state, e.closing_reason).c_str());
   return text;
 }
 
 std::string closed_text(const State& state, const TimelineEntry& e) {
-  std::string text = e.actor.valid() ? format(tr("%s closed the conversation"), user_name(state, e.actor).c_str())
+  std::string text = e.actor.valid() ? format_text(tr("%s closed the conversation"), user_name(state, e.actor).c_str())
                                      : std::string(tr("The conversation was closed automatically"));
-  if (e.closing_reason.valid()) text += format(tr(" · reason: %s"), reason_name(state, e.closing_reason).c_str());
+  if (e.closing_reason.valid()) text += format_text(tr(" · reason: %s"), reason_name(state, e.closing_reason).c_str());
   return text;
 }
 
@@ -60,28 +52,36 @@ std::string timeline_text(const State& state, const TimelineEntry& e, const Loca
     case TimelineKind::opened: return tr("Conversation opened");
     case TimelineKind::reopened: return tr("The customer wrote again: conversation reopened");
     case TimelineKind::transferred_in:
-      return e.user.valid() ? format(tr("Transferred in, to %s"), user.c_str())
-                            : format(tr("Transferred in, waiting in the team %s"), team_name(state, e.team).c_str());
-    case TimelineKind::offered: return format(tr("Offered to %s"), user.c_str());
-    case TimelineKind::accepted: return format(tr("%s accepted the conversation"), user.c_str());
+      return e.user.valid() ? format_text(tr("Transferred in, to %s"), user.c_str())
+                            : format_text(tr("Transferred in, waiting in the team %s"), team_name(state, e.team).c_str());
+    case TimelineKind::offered: return format_text(tr("Offered to %s"), user.c_str());
+    case TimelineKind::accepted: return format_text(tr("%s accepted the conversation"), user.c_str());
     case TimelineKind::assigned:
-      return e.actor == e.user ? format(tr("%s took the conversation"), user.c_str())
-                               : format(tr("%s assigned the conversation to %s"), by.c_str(), user.c_str());
-    case TimelineKind::unassigned: return format(tr("%s returned the conversation to the queue"), by.c_str());
+      return e.actor == e.user ? format_text(tr("%s took the conversation"), user.c_str())
+                               : format_text(tr("%s assigned the conversation to %s"), by.c_str(), user.c_str());
+    case TimelineKind::unassigned: return format_text(tr("%s returned the conversation to the queue"), by.c_str());
     case TimelineKind::transferred_out: return transferred_text(state, e);
-    case TimelineKind::conference_invited: return format(tr("%s invited %s to the conference"), by.c_str(), user.c_str());
-    case TimelineKind::conference_joined: return format(tr("%s joined the conference"), user.c_str());
-    case TimelineKind::conference_left: return format(tr("%s left the conference"), user.c_str());
-    case TimelineKind::conference_ended: return format(tr("%s ended the conference"), by.c_str());
-    case TimelineKind::tags_changed: return format(tr("%s changed the tags"), by.c_str());
+    case TimelineKind::conference_invited: return format_text(tr("%s invited %s to the conference"), by.c_str(), user.c_str());
+    case TimelineKind::conference_joined: return format_text(tr("%s joined the conference"), user.c_str());
+    case TimelineKind::conference_left: return format_text(tr("%s left the conference"), user.c_str());
+    case TimelineKind::conference_ended: return format_text(tr("%s ended the conference"), by.c_str());
+    case TimelineKind::tags_changed: return format_text(tr("%s changed the tags"), by.c_str());
     case TimelineKind::closed: return closed_text(state, e);
-    case TimelineKind::reminder_set: return format(tr("%s set a reminder for %s"), by.c_str(), when.c_str());
-    case TimelineKind::reminder_changed: return format(tr("%s changed the reminder to %s"), by.c_str(), when.c_str());
+    case TimelineKind::reminder_set: return format_text(tr("%s set a reminder for %s"), by.c_str(), when.c_str());
+    case TimelineKind::reminder_changed: return format_text(tr("%s changed the reminder to %s"), by.c_str(), when.c_str());
     case TimelineKind::reminder_cancelled:
-      return format(tr("%s cancelled the reminder for %s"), by.c_str(), when.c_str());
+      return format_text(tr("%s cancelled the reminder for %s"), by.c_str(), when.c_str());
     case TimelineKind::reminder_due:
-      return e.user.valid() ? format(tr("Reminder due (%s): %s notified"), when.c_str(), user.c_str())
-                            : format(tr("Reminder due (%s): back to the queue"), when.c_str());
+      return e.user.valid() ? format_text(tr("Reminder due (%s): %s notified"), when.c_str(), user.c_str())
+                            : format_text(tr("Reminder due (%s): back to the queue"), when.c_str());
+    case TimelineKind::offer_declined: return format_text(tr("%s declined the offer"), user.c_str());
+    case TimelineKind::transfer_requested:
+      return format_text(tr("%s asked %s to take the conversation over"), by.c_str(), user.c_str());
+    case TimelineKind::transfer_declined: return format_text(tr("%s declined the transfer"), user.c_str());
+    case TimelineKind::transfer_abandoned:
+      return format_text(tr("%s did not accept the transfer in time: it was abandoned"), user.c_str());
+    case TimelineKind::team_set:
+      return format_text(tr("Sent to the team %s, the workspace's default"), team_name(state, e.team).c_str());
   }
   return std::string();
 }

@@ -37,6 +37,7 @@ void end_attention(State& state, ConversationId id, int64_t at_ms, ClosingReason
     c.reminder_at = kNever;  // a reminder ends with its attention
     c.reminder_postpone = true;
     c.overdue_since = kNever;
+    c.transfer = TransferRequest{};  // a waiting transfer request ends with its attention
     contact = c.contact;
   });
   Contact& owner = at(state.contacts, contact);
@@ -46,6 +47,7 @@ void end_attention(State& state, ConversationId id, int64_t at_ms, ClosingReason
 
 void set_assignee(Conversation& c, UserId assignee) {
   c.assignee = assignee;
+  if (assignee.valid()) c.declined_by = UserId();
   c.offered_to = UserId();
   c.offered_at = kNever;
   c.offer_expires_at = kNever;
@@ -273,6 +275,20 @@ struct Applier {
   }
 
   void operator()(const ConversationTagsSet& e) { at(state.conversations, e.conversation).tags = e.tags; }
+
+  void operator()(const TransferRequested& e) {
+    const int64_t timeout_ms = offer_timeout_ms(state, e.team);
+    change_conversation(state, e.conversation, event.at_ms, [&](Conversation& c) {
+      c.transfer = TransferRequest{e.user, event.actor, e.team, e.closing_reason, event.at_ms, event.at_ms + timeout_ms};
+    });
+  }
+
+  void operator()(const TransferAbandoned& e) {
+    change_conversation(state, e.conversation, event.at_ms, [&](Conversation& c) {
+      INBOX_ASSERT(c.transfer.to == e.user, "a transfer request is abandoned by the agent it was made to");
+      c.transfer = TransferRequest{};
+    });
+  }
 
   void operator()(const ReminderSet& e) { apply_reminder_event(state, event, e); }
   void operator()(const ReminderCancelled& e) { apply_reminder_event(state, event, e); }

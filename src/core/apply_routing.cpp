@@ -125,7 +125,7 @@ void apply_routing_event(State& state, const Event& event, const AssignmentExpla
     log.at_ms[log.next] = event.at_ms;
     log.next = static_cast<uint32_t>((log.next + 1) % kExplanationsKept);
   }
-  if (explanation.strategy == AssignmentStrategy::round_robin && explanation.chosen.valid()) {
+  if (explanation.strategy == AssignmentRule::round_robin && explanation.chosen.valid()) {
     Team& team = state.teams.at(explanation.team.index());
     // Usually the member at the cursor (everyone ready): members are unique, so that is their position,
     // found without reading the user's team list.
@@ -141,19 +141,36 @@ void apply_routing_event(State& state, const Event& event, const AssignmentExpla
   }
   if (explanation.trigger == AssignmentTrigger::reply_timeout) {
     change_conversation(state, explanation.conversation, event.at_ms, [&](Conversation& c) {
-      if (explanation.strategy == AssignmentStrategy::escalation) c.escalated = true;
+      if (explanation.strategy == AssignmentRule::escalation) c.escalated = true;
       else ++c.reassignments;
     });
   }
 }
 
-void apply_routing_event(State& state, const Event& event, const OfferExpired& e) {
-  change_conversation(state, e.conversation, event.at_ms, [&](Conversation& c) {
-    INBOX_ASSERT(c.offered_to == e.user, "an offer expires for the user it was made to");
+namespace {
+
+void withdraw_offer(State& state, ConversationId id, UserId user, int64_t at_ms, bool declined) {
+  change_conversation(state, id, at_ms, [&](Conversation& c) {
+    INBOX_ASSERT(c.offered_to == user, "an offer ends for the user it was made to");
     c.offered_to = UserId();
     c.offered_at = kNever;
     c.offer_expires_at = kNever;
+    if (declined) c.declined_by = user;
   });
+}
+
+}  // namespace
+
+void apply_routing_event(State& state, const Event& event, const OfferExpired& e) {
+  withdraw_offer(state, e.conversation, e.user, event.at_ms, false);
+}
+
+void apply_routing_event(State& state, const Event& event, const OfferDeclined& e) {
+  withdraw_offer(state, e.conversation, e.user, event.at_ms, true);
+}
+
+void apply_routing_event(State& state, const Event& event, const ConversationTeamSet& e) {
+  change_conversation(state, e.conversation, event.at_ms, [&](Conversation& c) { c.team = e.team; });
 }
 
 }  // namespace inbox

@@ -40,5 +40,7 @@ void apply_routing_event(State& state, const Event& event, const DisconnectGrace
 void apply_routing_event(State& state, const Event& event, const ChatsReturned& e);
 void apply_routing_event(State& state, const Event& event, const AssignmentExplained& e);
 void apply_routing_event(State& state, const Event& event, const OfferExpired& e);
+void apply_routing_event(State& state, const Event& event, const OfferDeclined& e);
+void apply_routing_event(State& state, const Event& event, const ConversationTeamSet& e);
 
 }  // namespace inbox

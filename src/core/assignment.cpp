@@ -18,6 +18,11 @@ Candidate candidate(const State& state, UserId user) {
 
 bool avoided(uint32_t user, UserId a, UserId b) { return user == a.value || user == b.value; }
 
+// Why an avoided member was passed over: the queue avoids who declined, reassignment the recent assignees.
+SkipReason avoid_reason(AssignmentTrigger trigger) {
+  return trigger == AssignmentTrigger::queue ? SkipReason::declined : SkipReason::recent_assignee;
+}
+
 void note_skip(Explanation& out, UserId user, SkipReason reason) {
   if (!out.skipped.full()) out.skipped.push_back(Skip{user, reason});
 }
@@ -28,7 +33,7 @@ void pick_least_busy(const State& state, const Team& team, const TeamIndex& inde
   uint32_t passed = 0;
   for (auto it = index.ready.begin(); it != index.ready.end() && out.candidates.size() < kExplainCandidatesMax; ++it) {
     if (avoided(it->user, avoid_a, avoid_b)) {
-      note_skip(out, UserId(it->user), SkipReason::recent_assignee);
+      note_skip(out, UserId(it->user), avoid_reason(out.trigger));
       ++passed;
       continue;
     }
@@ -64,7 +69,7 @@ void pick_round_robin(const State& state, const Team& team, const TeamIndex& ind
   for (uint32_t step = 0; step < distance && out.skipped.size() < kExplainSkippedMax; ++step) {
     const UserId member = team.members[(start + step) % size];
     const auto reason = why_not_eligible(state, member, out.team);
-    note_skip(out, member, reason ? *reason : SkipReason::recent_assignee);
+    note_skip(out, member, reason ? *reason : avoid_reason(out.trigger));
   }
   out.skipped_unlisted = distance - static_cast<uint32_t>(out.skipped.size());
 }
@@ -103,7 +108,7 @@ Explanation escalation(const State& state, const Conversation& c, ConversationId
   Explanation out;
   out.conversation = id;
   out.team = c.team;
-  out.strategy = AssignmentStrategy::escalation;
+  out.strategy = AssignmentRule::escalation;
   out.trigger = AssignmentTrigger::reply_timeout;
   out.members = static_cast<uint32_t>(team.members.size());
   std::vector<UserId> targets = team.routing.escalate_to;
@@ -175,7 +180,7 @@ Explanation pick_assignee(const State& state, TeamId team_id, ConversationId con
   Explanation out;
   out.conversation = conversation;
   out.team = team_id;
-  out.strategy = team.routing.strategy;
+  out.strategy = rule_of(team.routing.strategy);
   out.trigger = trigger;
   out.members = static_cast<uint32_t>(team.members.size());
   out.eligible = static_cast<uint32_t>(index.ready_positions.size());
@@ -183,7 +188,7 @@ Explanation pick_assignee(const State& state, TeamId team_id, ConversationId con
   switch (team.routing.strategy) {
     case AssignmentStrategy::round_robin: pick_round_robin(state, team, index, out, avoid_a, avoid_b); break;
     case AssignmentStrategy::default_user: pick_default_user(state, team, out); break;
-    default: pick_least_busy(state, team, index, out, avoid_a, avoid_b); break;
+    case AssignmentStrategy::least_busy: pick_least_busy(state, team, index, out, avoid_a, avoid_b); break;
   }
   return out;
 }
@@ -194,7 +199,12 @@ bool dispatch(const State& state, int64_t at_ms, std::vector<Event>& out) {
   const TeamIndex& index = state.routing.teams[team.index()];
   INBOX_ASSERT(!index.queue.empty(), "a dispatchable team has a waiting conversation");
   const ConversationId conversation(index.queue.begin()->conversation);
-  Explanation explanation = pick_assignee(state, team, conversation, AssignmentTrigger::queue);
+  const UserId declined_by = state.conversations[conversation.index()].declined_by;
+  Explanation explanation = pick_assignee(state, team, conversation, AssignmentTrigger::queue, declined_by);
+  // Nobody else can take it: the agent who declined is asked again rather than leaving the chat waiting.
+  if (!explanation.chosen.valid() && declined_by.valid()) {
+    explanation = pick_assignee(state, team, conversation, AssignmentTrigger::queue);
+  }
   INBOX_ASSERT(explanation.chosen.valid(), "a dispatchable team has someone to take the chat");
   prefetch_blocks(state, explanation.chosen, conversation);
   const auto next_chat = std::next(index.queue.begin());
@@ -227,6 +237,7 @@ std::vector<Event> reassign_on_reply_timeout(const State& state, ConversationId 
 InboundRoute inbound_route(const State& state, const Contact* contact, ChannelId channel, int64_t now_ms) {
   InboundRoute route;
   if (const Channel* found = find_channel(state, channel)) route.team = found->team;
+  if (!route.team.valid()) route.team = state.settings.default_team;
   if (contact == nullptr || !contact->route || now_ms >= contact->route->expires_at) return route;
   const DirectRoute& rule = *contact->route;
   if (rule.team.valid()) route.team = rule.team;
@@ -241,7 +252,7 @@ Explanation direct_routing_explanation(const State& state, ConversationId conver
   Explanation out;
   out.conversation = conversation;
   out.team = route.team;
-  out.strategy = AssignmentStrategy::direct_routing;
+  out.strategy = AssignmentRule::direct_routing;
   out.trigger = AssignmentTrigger::inbound;
   out.chosen = route.agent;
   if (const Team* team = find_team(state, route.team)) out.members = static_cast<uint32_t>(team->members.size());

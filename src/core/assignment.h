@@ -13,7 +13,8 @@
 namespace inbox {
 
 // The agent the team's strategy picks for a conversation, as an explanation (chosen none: nobody can take
-// it). `avoid` are passed over (reassignment: the current and previous assignee, so no ping-pong).
+// it). `avoid` are passed over (reassignment: the current and previous assignee, so no ping-pong; the queue:
+// the agent who declined its offer).
 // O(log n) in the team's size; the explanation lists a bounded number of candidates and skipped members.
 Explanation pick_assignee(const State& state, TeamId team, ConversationId conversation, AssignmentTrigger trigger,
                           UserId avoid_a = UserId(), UserId avoid_b = UserId());
@@ -30,7 +31,8 @@ std::vector<Event> dispatch(const State& state, int64_t at_ms);
 std::vector<Event> reassign_on_reply_timeout(const State& state, ConversationId conversation, int64_t at_ms);
 
 // Where a customer's new conversation goes: the contact's campaign rule while it lasts (now < expires_at),
-// else the channel's team. agent is set only for an individual campaign naming a current team member.
+// else the channel's team, else the workspace's default team. agent is set only for an individual campaign
+// naming a current team member.
 struct InboundRoute {
   TeamId team;
   UserId agent;

@@ -140,7 +140,7 @@ struct TagContact {
   static constexpr const char* kType = "tag_contact";
   ContactId contact;
   std::vector<std::string> tags;
-  TagMode mode = TagMode::add;
+  TagMode mode = TagMode::replace;  // the seeds' default: add only when asked
   template <class F>
   static void fields(F&& f) {
     f("contact", &TagContact::contact);
@@ -201,6 +201,15 @@ struct AcceptConversation {
   static void fields(F&& f) { f("conversation", &AcceptConversation::conversation); }
 };
 
+// The offered agent says no: to an offer (the engine asks someone else, no RONA) or to a transfer request
+// (abandoned: the chat stays where it is).
+struct DeclineConversation {
+  static constexpr const char* kType = "decline_conversation";
+  ConversationId conversation;
+  template <class F>
+  static void fields(F&& f) { f("conversation", &DeclineConversation::conversation); }
+};
+
 struct AssignConversation {
   static constexpr const char* kType = "assign_conversation";
   ConversationId conversation;
@@ -251,7 +260,8 @@ struct AddSystemLine {
   }
 };
 
-// To a team (waits there, unassigned) or to an agent (optionally within a team).
+// To a team (waits there, unassigned, at once) or to an agent (optionally within a team): a request the
+// agent accepts or declines within the offer timeout; until then the chat stays where it is.
 struct TransferConversation {
   static constexpr const char* kType = "transfer_conversation";
   ConversationId conversation;
@@ -314,7 +324,7 @@ struct TagConversation {
   static constexpr const char* kType = "tag_conversation";
   ConversationId conversation;
   std::vector<std::string> tags;
-  TagMode mode = TagMode::add;
+  TagMode mode = TagMode::replace;  // the seeds' default: add only when asked
   template <class F>
   static void fields(F&& f) {
     f("conversation", &TagConversation::conversation);
@@ -462,7 +472,7 @@ using CommandBody =
                  SendMessage, AddNote, AddSystemLine, TransferConversation, InviteToConference, JoinConference,
                  LeaveConference, EndConference, CloseConversation, TagConversation, UpdateAssignmentSettings,
                  SetTeamRouting, SetUserCapacity, SetChannelTeam, SetConversationPriority, SendCampaign,
-                 SetUserConnection, SetReminder, CancelReminder, UpdateDelivery>;
+                 SetUserConnection, SetReminder, CancelReminder, UpdateDelivery, DeclineConversation>;
 
 // actor none is the system (the relay's webhook, the assignment engine, timers, workspace setup);
 // the relay never lets a client claim it.

@@ -1,9 +1,12 @@
 #include "core/decide.h"
 
+#include "core/decide_context.h"
+
 #include <algorithm>
 #include <string>
 
 #include "core/assignment.h"
+#include "core/channel_rules.h"
 #include "core/check.h"
 #include "core/decide_reminders.h"
 #include "core/decide_routing.h"
@@ -16,62 +19,14 @@
 namespace inbox {
 namespace {
 
-using Events = std::vector<Event>;
-
-Error fail(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
-
-template <class Tag>
-std::string id_text(Id<Tag> id) {
-  return id.valid() ? "#" + std::to_string(id.value) : "(none)";
-}
-
-struct Context {
-  const State& state;
-  UserId actor;
-  const User* actor_user;  // nullptr: the system
-  int64_t now_ms;
-
-  Event event(EventBody body) const { return Event{actor, now_ms, std::move(body)}; }
-  bool is_system() const { return actor_user == nullptr; }
-  bool manages() const { return is_system() || manages_workspace(actor_user->role); }
-  bool acts_on_any() const { return is_system() || acts_on_any_conversation(actor_user->role); }
-};
-
-Decision one(const Context& c, EventBody body) { return Events{c.event(std::move(body))}; }
-
-Error forbidden(const Context& c, const char* what) {
-  const std::string role = c.is_system() ? "the system" : std::string("an ") + enum_name(c.actor_user->role);
-  return fail(ErrorCode::forbidden, std::string("Not allowed for ") + role + ": " + what + ".");
-}
-
-std::optional<Error> require_manager(const Context& c, const char* what) {
-  if (c.manages()) return std::nullopt;
-  return forbidden(c, what);
-}
-
-Error unknown_user(UserId id) { return fail(ErrorCode::unknown_user, "There is no user " + id_text(id) + "."); }
-
-// The conversation, if it exists and the actor may act on it; closed ones only when allowed.
-Result<const Conversation*> conversation_for(const Context& c, ConversationId id, bool allow_closed) {
-  const Conversation* conversation = find_conversation(c.state, id);
-  if (conversation == nullptr) {
-    return fail(ErrorCode::unknown_conversation, "There is no conversation " + id_text(id) + ".");
-  }
-  if (!may_act_on(c.state, c.actor, *conversation)) return forbidden(c, "this conversation is someone else's");
-  if (!allow_closed && conversation->status == ConversationStatus::closed) {
-    return fail(ErrorCode::conversation_closed, "Conversation " + id_text(id) + " is closed.");
-  }
-  return conversation;
-}
-
-Result<const Contact*> contact_for(const Context& c, ContactId id) {
+Result<const Contact*> contact_for(const DecideContext& c, ContactId id) {
   const Contact* contact = find_contact(c.state, id);
-  if (contact == nullptr) return fail(ErrorCode::unknown_contact, "There is no contact " + id_text(id) + ".");
+  if (contact == nullptr) return unknown_contact(id);
   return contact;
 }
 
 // Resolves tag names to ids, appending tag_created events for new names; refuses a change to nothing.
-Result<std::vector<TagId>> resolve_tags(const Context& c, const std::vector<std::string>& names,
+Result<std::vector<TagId>> resolve_tags(const DecideContext& c, const std::vector<std::string>& names,
                                         const std::vector<TagId>& current, TagMode mode, Events& out) {
   std::vector<TagId> tags = mode == TagMode::add ? current : std::vector<TagId>();
   std::vector<std::string> created;
@@ -101,7 +56,7 @@ Result<std::vector<TagId>> resolve_tags(const Context& c, const std::vector<std:
 
 // tag_created for new names, then the target's whole tag list (TagsSet: contact_ or conversation_tags_set).
 template <class TagsSet, class TargetId>
-Decision tag_decision(const Context& c, TargetId target, const std::vector<TagId>& current,
+Decision tag_decision(const DecideContext& c, TargetId target, const std::vector<TagId>& current,
                       const std::vector<std::string>& names, TagMode mode) {
   Events events;
   Result<std::vector<TagId>> tags = resolve_tags(c, names, current, mode, events);
@@ -122,7 +77,7 @@ const Participant* participant(const Conversation& conversation, UserId user) {
 }
 
 // The owner of the conversation (or anyone who acts on every conversation) runs its conference.
-std::optional<Error> require_owner(const Context& c, const Conversation& conversation, const char* what) {
+std::optional<Error> require_owner(const DecideContext& c, const Conversation& conversation, const char* what) {
   if (c.acts_on_any() || conversation.assignee == c.actor) return std::nullopt;
   return forbidden(c, what);
 }
@@ -139,7 +94,7 @@ std::optional<Error> check_phone_free(const State& state, const std::string& pho
   return fail(ErrorCode::duplicate_phone, "Contact " + id_text(owner) + " already has the phone " + phone + ".");
 }
 
-ConversationOpened opening(const Context& c, ContactId contact_id, ChannelId channel, ConversationOrigin origin) {
+ConversationOpened opening(const DecideContext& c, ContactId contact_id, ChannelId channel, ConversationOrigin origin) {
   ConversationOpened opened;
   opened.conversation = ConversationId(static_cast<uint32_t>(c.state.conversations.size()));
   opened.contact = contact_id;
@@ -162,9 +117,20 @@ std::optional<Error> check_unique_name(const std::vector<T>& items, const std::s
   return std::nullopt;
 }
 
+// Closing and transferring end an attention: with a reason from the list, required when the workspace says so.
+std::optional<Error> check_closing_reason(const DecideContext& c, ClosingReasonId reason) {
+  if (reason.valid() && find_closing_reason(c.state, reason) == nullptr) {
+    return not_found(ErrorCode::unknown_closing_reason, "closing reason", reason);
+  }
+  if (!reason.valid() && c.state.settings.closing_reason_required) {
+    return fail(ErrorCode::closing_reason_required, "Choose a closing reason: this workspace requires one.");
+  }
+  return std::nullopt;
+}
+
 // --- workspace ---
 
-Decision on(const Context& c, const UpdateSettings& cmd) {
+Decision on(const DecideContext& c, const UpdateSettings& cmd) {
   if (auto error = require_manager(c, "change the workspace settings")) return *error;
   if (!cmd.settings.name.empty()) {
     if (auto error = check_name(cmd.settings.name, "workspace")) return *error;
@@ -172,11 +138,26 @@ Decision on(const Context& c, const UpdateSettings& cmd) {
   if (cmd.settings.inactivity_close_after_ms < 0) {
     return fail(ErrorCode::invalid_field, "The inactivity period cannot be negative.");
   }
+  const TeamId default_team = cmd.settings.default_team;
+  if (default_team.valid() && find_team(c.state, default_team) == nullptr) return unknown_team(default_team);
   if (cmd.settings == c.state.settings) return fail(ErrorCode::no_change, "The settings are already these.");
-  return one(c, SettingsUpdated{cmd.settings});
+  Events events{c.event(SettingsUpdated{cmd.settings})};
+  // Every chat has a way out: the ones already waiting with no team join the new default team's queue.
+  // O(conversations), on a rare administrative change.
+  if (default_team.valid() && default_team != c.state.settings.default_team) {
+    for (size_t i = 0; i < c.state.conversations.size(); ++i) {
+      const Conversation& conversation = c.state.conversations[i];
+      if (conversation.status == ConversationStatus::closed || conversation.team.valid() ||
+          conversation.assignee.valid()) {
+        continue;
+      }
+      events.push_back(c.event(ConversationTeamSet{ConversationId(static_cast<uint32_t>(i)), default_team}));
+    }
+  }
+  return events;
 }
 
-Decision on(const Context& c, const CreateUser& cmd) {
+Decision on(const DecideContext& c, const CreateUser& cmd) {
   if (auto error = require_manager(c, "add users")) return *error;
   if (cmd.role == Role::administrator && !c.is_system() && c.actor_user->role != Role::administrator) {
     return forbidden(c, "only an administrator adds administrators");
@@ -187,7 +168,7 @@ Decision on(const Context& c, const CreateUser& cmd) {
   return one(c, UserCreated{UserId(static_cast<uint32_t>(c.state.users.size())), cmd.name, cmd.email, cmd.role});
 }
 
-Decision on(const Context& c, const SetUserStatus& cmd) {
+Decision on(const DecideContext& c, const SetUserStatus& cmd) {
   const User* user = find_user(c.state, cmd.user);
   if (user == nullptr) return unknown_user(cmd.user);
   const bool self = cmd.user == c.actor;
@@ -202,7 +183,7 @@ Decision on(const Context& c, const SetUserStatus& cmd) {
   return one(c, UserStatusChanged{cmd.user, cmd.status});
 }
 
-Decision on(const Context& c, const CreateTeam& cmd) {
+Decision on(const DecideContext& c, const CreateTeam& cmd) {
   if (auto error = require_manager(c, "create teams")) return *error;
   if (auto error = check_name(cmd.name, "team")) return *error;
   if (auto error = check_unique_name(c.state.teams, cmd.name, "team")) return *error;
@@ -210,10 +191,10 @@ Decision on(const Context& c, const CreateTeam& cmd) {
   return one(c, TeamCreated{TeamId(static_cast<uint32_t>(c.state.teams.size())), cmd.name});
 }
 
-Decision on(const Context& c, const SetTeamMembers& cmd) {
+Decision on(const DecideContext& c, const SetTeamMembers& cmd) {
   if (auto error = require_manager(c, "change team members")) return *error;
   const Team* team = find_team(c.state, cmd.team);
-  if (team == nullptr) return fail(ErrorCode::unknown_team, "There is no team " + id_text(cmd.team) + ".");
+  if (team == nullptr) return unknown_team(cmd.team);
   if (cmd.members.size() > kTeamMembersMax) {
     return fail(ErrorCode::limit_reached, "A team has at most " + std::to_string(kTeamMembersMax) + " members.");
   }
@@ -227,7 +208,7 @@ Decision on(const Context& c, const SetTeamMembers& cmd) {
   return one(c, TeamMembersSet{cmd.team, cmd.members});
 }
 
-Decision on(const Context& c, const CreateChannel& cmd) {
+Decision on(const DecideContext& c, const CreateChannel& cmd) {
   if (auto error = require_manager(c, "add channels")) return *error;
   if (auto error = check_name(cmd.name, "channel")) return *error;
   if (auto error = check_field(cmd.address, "channel address")) return *error;
@@ -236,7 +217,7 @@ Decision on(const Context& c, const CreateChannel& cmd) {
                                cmd.address});
 }
 
-Decision on(const Context& c, const CreateClosingReason& cmd) {
+Decision on(const DecideContext& c, const CreateClosingReason& cmd) {
   if (auto error = require_manager(c, "edit closing reasons")) return *error;
   if (auto error = check_name(cmd.name, "closing reason")) return *error;
   if (auto error = check_unique_name(c.state.closing_reasons, cmd.name, "closing reason")) return *error;
@@ -245,7 +226,7 @@ Decision on(const Context& c, const CreateClosingReason& cmd) {
                                      cmd.name});
 }
 
-Decision on(const Context& c, const CreateTemplate& cmd) {
+Decision on(const DecideContext& c, const CreateTemplate& cmd) {
   if (auto error = require_manager(c, "edit message templates")) return *error;
   if (auto error = check_name(cmd.name, "template")) return *error;
   if (auto error = check_field(cmd.language, "template language")) return *error;
@@ -265,7 +246,7 @@ Decision on(const Context& c, const CreateTemplate& cmd) {
 
 // --- contacts ---
 
-Decision on(const Context& c, const CreateContact& cmd) {
+Decision on(const DecideContext& c, const CreateContact& cmd) {
   if (auto error = check_name(cmd.name, "contact")) return *error;
   if (auto error = check_email(cmd.email)) return *error;
   Result<std::string> phone = normalize_phone(cmd.phone);
@@ -276,7 +257,7 @@ Decision on(const Context& c, const CreateContact& cmd) {
                                cmd.email, {}});
 }
 
-Decision on(const Context& c, const UpdateContact& cmd) {
+Decision on(const DecideContext& c, const UpdateContact& cmd) {
   Result<const Contact*> contact = contact_for(c, cmd.contact);
   if (!contact.ok()) return contact.error();
   if (auto error = check_name(cmd.name, "contact")) return *error;
@@ -291,7 +272,7 @@ Decision on(const Context& c, const UpdateContact& cmd) {
   return one(c, ContactUpdated{cmd.contact, cmd.name, phone.value(), cmd.email});
 }
 
-Decision on(const Context& c, const SetContactProperty& cmd) {
+Decision on(const DecideContext& c, const SetContactProperty& cmd) {
   Result<const Contact*> contact = contact_for(c, cmd.contact);
   if (!contact.ok()) return contact.error();
   if (auto error = check_name(cmd.key, "property")) return *error;
@@ -309,7 +290,7 @@ Decision on(const Context& c, const SetContactProperty& cmd) {
   return one(c, ContactPropertySet{cmd.contact, cmd.key, cmd.value});
 }
 
-Decision on(const Context& c, const TagContact& cmd) {
+Decision on(const DecideContext& c, const TagContact& cmd) {
   Result<const Contact*> contact = contact_for(c, cmd.contact);
   if (!contact.ok()) return contact.error();
   return tag_decision<ContactTagsSet>(c, cmd.contact, contact.value()->tags, cmd.tags, cmd.mode);
@@ -317,14 +298,15 @@ Decision on(const Context& c, const TagContact& cmd) {
 
 // --- conversations ---
 
-Decision on(const Context& c, const ReceiveMessage& cmd) {
+Decision on(const DecideContext& c, const ReceiveMessage& cmd) {
   if (!c.is_system()) return forbidden(c, "customer messages come only from the channel");
   const Channel* channel = find_channel(c.state, cmd.channel);
-  if (channel == nullptr) return fail(ErrorCode::unknown_channel, "There is no channel " + id_text(cmd.channel) + ".");
+  if (channel == nullptr) return unknown_channel(cmd.channel);
   if (cmd.from.empty()) return fail(ErrorCode::invalid_field, "An inbound message needs the sender's address.");
   if (auto error = check_field(cmd.from, "sender address")) return *error;
   std::string address = cmd.from;
-  if (channel->kind == ChannelKind::whatsapp) {
+  const bool by_phone = channel_traits(channel->kind).addressed_by_phone;
+  if (by_phone) {
     Result<std::string> phone = normalize_phone(cmd.from);
     if (!phone.ok()) return phone.error();
     address = phone.value();
@@ -343,7 +325,7 @@ Decision on(const Context& c, const ReceiveMessage& cmd) {
   if (!contact_id.valid()) {
     if (auto error = check_room(c.state.contacts.size(), kContactsMax, "contacts")) return *error;
     contact_id = ContactId(static_cast<uint32_t>(c.state.contacts.size()));
-    const std::string phone = channel->kind == ChannelKind::whatsapp ? address : std::string();
+    const std::string phone = by_phone ? address : std::string();
     const std::string name = cmd.profile_name.empty() ? address.substr(0, kNameBytesMax) : cmd.profile_name;
     events.push_back(c.event(ContactCreated{contact_id, name, phone, {}, {ChannelIdentity{cmd.channel, address}}}));
   }
@@ -374,7 +356,7 @@ Decision on(const Context& c, const ReceiveMessage& cmd) {
 }
 
 std::optional<Error> check_reachable(const Contact& contact, const Channel& channel, ChannelId channel_id) {
-  if (channel.kind == ChannelKind::whatsapp && !contact.phone.empty()) return std::nullopt;
+  if (channel_traits(channel.kind).addressed_by_phone && !contact.phone.empty()) return std::nullopt;
   for (const ChannelIdentity& identity : contact.identities) {
     if (identity.channel == channel_id) return std::nullopt;
   }
@@ -382,11 +364,11 @@ std::optional<Error> check_reachable(const Contact& contact, const Channel& chan
               "The contact has no address on the channel '" + channel.name + "' to write to.");
 }
 
-Decision on(const Context& c, const StartConversation& cmd) {
+Decision on(const DecideContext& c, const StartConversation& cmd) {
   Result<const Contact*> contact = contact_for(c, cmd.contact);
   if (!contact.ok()) return contact.error();
   const Channel* channel = find_channel(c.state, cmd.channel);
-  if (channel == nullptr) return fail(ErrorCode::unknown_channel, "There is no channel " + id_text(cmd.channel) + ".");
+  if (channel == nullptr) return unknown_channel(cmd.channel);
   if (contact.value()->active_conversation.valid()) {
     return fail(ErrorCode::active_conversation_exists,
                 "The contact already has an active conversation (" +
@@ -409,7 +391,7 @@ Decision on(const Context& c, const StartConversation& cmd) {
   return Events{c.event(std::move(opened)), c.event(std::move(message))};
 }
 
-Decision on(const Context& c, const OfferConversation& cmd) {
+Decision on(const DecideContext& c, const OfferConversation& cmd) {
   if (!c.acts_on_any()) return forbidden(c, "offer conversations to others");
   Result<const Conversation*> conversation = conversation_for(c, cmd.conversation, false);
   if (!conversation.ok()) return conversation.error();
@@ -417,25 +399,42 @@ Decision on(const Context& c, const OfferConversation& cmd) {
   if (conversation.value()->assignee == cmd.user || conversation.value()->offered_to == cmd.user) {
     return fail(ErrorCode::no_change, "The conversation is already with that user.");
   }
+  if (auto error = require_available(c.state, cmd.user, "offers")) return *error;
   return one(c, ConversationOffered{cmd.conversation, cmd.user});
 }
 
-Decision on(const Context& c, const AcceptConversation& cmd) {
+// Accepting what was offered to the actor: a transfer request (the transfer happens now) or an offer.
+Decision transfer_events(const DecideContext& c, const Conversation& conversation, ConversationId id, TeamId team,
+                         UserId user, ClosingReasonId closing_reason);
+
+Decision on(const DecideContext& c, const AcceptConversation& cmd) {
   if (c.is_system()) return forbidden(c, "accepting is for the offered agent");
-  const Conversation* conversation = find_conversation(c.state, cmd.conversation);
-  if (conversation == nullptr) {
-    return fail(ErrorCode::unknown_conversation, "There is no conversation " + id_text(cmd.conversation) + ".");
+  Result<const Conversation*> found = open_conversation(c, cmd.conversation);
+  if (!found.ok()) return found.error();
+  const Conversation& conversation = *found.value();
+  if (conversation.transfer.to == c.actor) {
+    const TransferRequest& request = conversation.transfer;
+    return transfer_events(c, conversation, cmd.conversation, request.team, c.actor, request.closing_reason);
   }
-  if (conversation->status == ConversationStatus::closed) {
-    return fail(ErrorCode::conversation_closed, "Conversation " + id_text(cmd.conversation) + " is closed.");
-  }
-  if (conversation->offered_to != c.actor) {
+  if (conversation.offered_to != c.actor) {
     return fail(ErrorCode::not_offered, "Conversation " + id_text(cmd.conversation) + " is not offered to you.");
   }
   return one(c, ConversationAccepted{cmd.conversation, c.actor});
 }
 
-Decision on(const Context& c, const AssignConversation& cmd) {
+Decision on(const DecideContext& c, const DeclineConversation& cmd) {
+  if (c.is_system()) return forbidden(c, "declining is for the offered agent");
+  Result<const Conversation*> found = open_conversation(c, cmd.conversation);
+  if (!found.ok()) return found.error();
+  const Conversation& conversation = *found.value();
+  if (conversation.transfer.to == c.actor) return one(c, TransferAbandoned{cmd.conversation, c.actor, true});
+  if (conversation.offered_to != c.actor) {
+    return fail(ErrorCode::not_offered, "Conversation " + id_text(cmd.conversation) + " is not offered to you.");
+  }
+  return one(c, OfferDeclined{cmd.conversation, c.actor});
+}
+
+Decision on(const DecideContext& c, const AssignConversation& cmd) {
   Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
   if (!found.ok()) return found.error();
   const Conversation& conversation = *found.value();
@@ -451,7 +450,7 @@ Decision on(const Context& c, const AssignConversation& cmd) {
   return one(c, ConversationAssigned{cmd.conversation, cmd.assignee});
 }
 
-Decision on(const Context& c, const SendMessage& cmd) {
+Decision on(const DecideContext& c, const SendMessage& cmd) {
   Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
   if (!found.ok()) return found.error();
   const Conversation& conversation = *found.value();
@@ -468,11 +467,9 @@ Decision on(const Context& c, const SendMessage& cmd) {
     if (auto error = check_media(cmd.media)) return *error;
   }
   if (auto error = check_message_text(c.state, text, cmd.template_ || !cmd.media.url.empty())) return *error;
-  const Channel& channel = c.state.channels.at(conversation.channel.index());
-  const int64_t closes_at = window_closes_at(conversation);
-  if (channel.kind == ChannelKind::whatsapp && !cmd.template_ && (closes_at == kNever || c.now_ms >= closes_at)) {
+  if (!cmd.template_ && templates_only(c.state, conversation, c.now_ms)) {
     return fail(ErrorCode::outside_whatsapp_window,
-                closes_at == kNever
+                conversation.customer_last_message_at == kNever
                     ? "The customer has not written yet: only a template can be sent on WhatsApp."
                     : "The customer last wrote more than 24 hours ago: only a template can be sent on WhatsApp.");
   }
@@ -486,7 +483,7 @@ Decision on(const Context& c, const SendMessage& cmd) {
   return one(c, std::move(message));
 }
 
-Decision add_line(const Context& c, ConversationId id, const std::string& text, MessageKind kind) {
+Decision add_line(const DecideContext& c, ConversationId id, const std::string& text, MessageKind kind) {
   Result<const Conversation*> found = conversation_for(c, id, true);
   if (!found.ok()) return found.error();
   if (auto error = check_message_text(c.state, text, false)) return *error;
@@ -498,14 +495,32 @@ Decision add_line(const Context& c, ConversationId id, const std::string& text, 
   return one(c, std::move(message));
 }
 
-Decision on(const Context& c, const AddNote& cmd) { return add_line(c, cmd.conversation, cmd.text, MessageKind::note); }
+Decision on(const DecideContext& c, const AddNote& cmd) { return add_line(c, cmd.conversation, cmd.text, MessageKind::note); }
 
-Decision on(const Context& c, const AddSystemLine& cmd) {
+Decision on(const DecideContext& c, const AddSystemLine& cmd) {
   if (!c.is_system()) return forbidden(c, "system lines come only from the system");
   return add_line(c, cmd.conversation, cmd.text, MessageKind::system);
 }
 
-Decision on(const Context& c, const TransferConversation& cmd) {
+Decision transfer_events(const DecideContext& c, const Conversation& conversation, ConversationId id, TeamId team,
+                         UserId user, ClosingReasonId closing_reason) {
+  if (auto error = check_room(c.state.conversations.size(), kConversationsMax, "conversations")) return *error;
+  ConversationOpened opened = opening(c, conversation.contact, conversation.channel, ConversationOrigin::transfer);
+  INBOX_ASSERT(opened.previous == id, "the active conversation must be its contact's newest");
+  opened.team = team;
+  opened.assignee = user;
+  opened.customer_last_message_at = conversation.customer_last_message_at;
+  opened.last_message_at = conversation.last_message_at;
+  opened.awaiting_reply = conversation.awaiting_reply;
+  if (const Referral* referral = conversation_referral(c.state, id)) opened.referral = *referral;
+  opened.tags = conversation.tags;
+  ConversationTransferred transferred{id, opened.conversation, team, user, closing_reason};
+  return Events{c.event(transferred), c.event(std::move(opened))};
+}
+
+// To a team: at once, it waits in the team's queue. To an agent: a request they accept or decline (unless
+// the actor transfers to themselves).
+Decision on(const DecideContext& c, const TransferConversation& cmd) {
   Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
   if (!found.ok()) return found.error();
   const Conversation& conversation = *found.value();
@@ -515,35 +530,30 @@ Decision on(const Context& c, const TransferConversation& cmd) {
   const Team* team = nullptr;
   if (cmd.team.valid()) {
     team = find_team(c.state, cmd.team);
-    if (team == nullptr) return fail(ErrorCode::unknown_team, "There is no team " + id_text(cmd.team) + ".");
+    if (team == nullptr) return unknown_team(cmd.team);
   }
   if (cmd.user.valid() && find_user(c.state, cmd.user) == nullptr) return unknown_user(cmd.user);
   if (team != nullptr && cmd.user.valid() && !in_team(*team, cmd.user)) {
     return fail(ErrorCode::not_a_team_member,
                 "User " + id_text(cmd.user) + " is not a member of the team '" + team->name + "'.");
   }
-  if (cmd.closing_reason.valid() && find_closing_reason(c.state, cmd.closing_reason) == nullptr) {
-    return fail(ErrorCode::unknown_closing_reason, "There is no closing reason " + id_text(cmd.closing_reason) + ".");
-  }
+  if (auto error = check_closing_reason(c, cmd.closing_reason)) return *error;
   const TeamId target_team = cmd.team.valid() ? cmd.team : conversation.team;
   if (cmd.user == conversation.assignee && target_team == conversation.team) {
     return fail(ErrorCode::no_change, "The conversation is already there.");
   }
-  if (auto error = check_room(c.state.conversations.size(), kConversationsMax, "conversations")) return *error;
-  ConversationOpened opened = opening(c, conversation.contact, conversation.channel, ConversationOrigin::transfer);
-  INBOX_ASSERT(opened.previous == cmd.conversation, "the active conversation must be its contact's newest");
-  opened.team = target_team;
-  opened.assignee = cmd.user;
-  opened.customer_last_message_at = conversation.customer_last_message_at;
-  opened.last_message_at = conversation.last_message_at;
-  opened.awaiting_reply = conversation.awaiting_reply;
-  if (const Referral* referral = conversation_referral(c.state, cmd.conversation)) opened.referral = *referral;
-  opened.tags = conversation.tags;
-  ConversationTransferred transferred{cmd.conversation, opened.conversation, cmd.team, cmd.user, cmd.closing_reason};
-  return Events{c.event(transferred), c.event(std::move(opened))};
+  if (!cmd.user.valid() || cmd.user == c.actor) {
+    return transfer_events(c, conversation, cmd.conversation, target_team, cmd.user, cmd.closing_reason);
+  }
+  if (conversation.transfer.to.valid()) {
+    return fail(ErrorCode::transfer_pending, "A transfer to " + c.state.users[conversation.transfer.to.index()].name +
+                                                 " is already waiting for them to accept.");
+  }
+  if (auto error = require_available(c.state, cmd.user, "transfer requests")) return *error;
+  return one(c, TransferRequested{cmd.conversation, target_team, cmd.user, cmd.closing_reason});
 }
 
-Decision on(const Context& c, const InviteToConference& cmd) {
+Decision on(const DecideContext& c, const InviteToConference& cmd) {
   Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
   if (!found.ok()) return found.error();
   const Conversation& conversation = *found.value();
@@ -562,19 +572,12 @@ Decision on(const Context& c, const InviteToConference& cmd) {
 }
 
 // Join and leave are the invitee's own acts, checked against the invitation rather than the assignee.
-Result<const Conversation*> conference_of(const Context& c, ConversationId id) {
+Result<const Conversation*> conference_of(const DecideContext& c, ConversationId id) {
   if (c.is_system()) return forbidden(c, "joining and leaving a conference is for the invited agent");
-  const Conversation* conversation = find_conversation(c.state, id);
-  if (conversation == nullptr) {
-    return fail(ErrorCode::unknown_conversation, "There is no conversation " + id_text(id) + ".");
-  }
-  if (conversation->status == ConversationStatus::closed) {
-    return fail(ErrorCode::conversation_closed, "Conversation " + id_text(id) + " is closed.");
-  }
-  return conversation;
+  return open_conversation(c, id);
 }
 
-Decision on(const Context& c, const JoinConference& cmd) {
+Decision on(const DecideContext& c, const JoinConference& cmd) {
   Result<const Conversation*> found = conference_of(c, cmd.conversation);
   if (!found.ok()) return found.error();
   const Participant* p = participant(*found.value(), c.actor);
@@ -583,7 +586,7 @@ Decision on(const Context& c, const JoinConference& cmd) {
   return one(c, ConferenceJoined{cmd.conversation, c.actor});
 }
 
-Decision on(const Context& c, const LeaveConference& cmd) {
+Decision on(const DecideContext& c, const LeaveConference& cmd) {
   Result<const Conversation*> found = conference_of(c, cmd.conversation);
   if (!found.ok()) return found.error();
   if (participant(*found.value(), c.actor) == nullptr) {
@@ -592,7 +595,7 @@ Decision on(const Context& c, const LeaveConference& cmd) {
   return one(c, ConferenceLeft{cmd.conversation, c.actor});
 }
 
-Decision on(const Context& c, const EndConference& cmd) {
+Decision on(const DecideContext& c, const EndConference& cmd) {
   Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
   if (!found.ok()) return found.error();
   if (auto error = require_owner(c, *found.value(), "only the conversation's owner ends the conference")) {
@@ -604,19 +607,14 @@ Decision on(const Context& c, const EndConference& cmd) {
   return one(c, ConferenceEnded{cmd.conversation});
 }
 
-Decision on(const Context& c, const CloseConversation& cmd) {
+Decision on(const DecideContext& c, const CloseConversation& cmd) {
   Result<const Conversation*> found = conversation_for(c, cmd.conversation, false);
   if (!found.ok()) return found.error();
-  if (cmd.closing_reason.valid() && find_closing_reason(c.state, cmd.closing_reason) == nullptr) {
-    return fail(ErrorCode::unknown_closing_reason, "There is no closing reason " + id_text(cmd.closing_reason) + ".");
-  }
-  if (!cmd.closing_reason.valid() && c.state.settings.closing_reason_required) {
-    return fail(ErrorCode::closing_reason_required, "Choose a closing reason: this workspace requires one.");
-  }
+  if (auto error = check_closing_reason(c, cmd.closing_reason)) return *error;
   return one(c, ConversationClosed{cmd.conversation, cmd.closing_reason});
 }
 
-Decision on(const Context& c, const TagConversation& cmd) {
+Decision on(const DecideContext& c, const TagConversation& cmd) {
   Result<const Conversation*> found = conversation_for(c, cmd.conversation, true);
   if (!found.ok()) return found.error();
   return tag_decision<ConversationTagsSet>(c, cmd.conversation, found.value()->tags, cmd.tags, cmd.mode);
@@ -624,17 +622,17 @@ Decision on(const Context& c, const TagConversation& cmd) {
 
 // The assignment engine's commands: decide_routing.cpp.
 template <class T>
-auto on(const Context& c, const T& cmd) -> decltype(decide_routing(RoutingContext{}, cmd)) {
-  return decide_routing(RoutingContext{&c.state, c.actor, c.actor_user, c.now_ms}, cmd);
+auto on(const DecideContext& c, const T& cmd) -> decltype(decide_routing(c, cmd)) {
+  return decide_routing(c, cmd);
 }
 
 // Reminders: decide_reminders.cpp.
 template <class T>
-auto on(const Context& c, const T& cmd) -> decltype(decide_reminder(RoutingContext{}, cmd)) {
-  return decide_reminder(RoutingContext{&c.state, c.actor, c.actor_user, c.now_ms}, cmd);
+auto on(const DecideContext& c, const T& cmd) -> decltype(decide_reminder(c, cmd)) {
+  return decide_reminder(c, cmd);
 }
 
-Decision on(const Context& c, const UpdateDelivery& cmd) {
+Decision on(const DecideContext& c, const UpdateDelivery& cmd) {
   if (!c.is_system()) return forbidden(c, "report a message's delivery (the channel does)");
   if (!cmd.message.valid() || cmd.message.index() >= c.state.messages.size()) {
     return fail(ErrorCode::unknown_message, "There is no message " + id_text(cmd.message) + ".");
@@ -664,7 +662,7 @@ Decision decide(const State& state, const Command& command, int64_t now_ms) {
       return fail(ErrorCode::unknown_actor, "The acting user " + id_text(command.actor) + " does not exist.");
     }
   }
-  const Context context{state, command.actor, actor_user, now_ms};
+  const DecideContext context{state, command.actor, actor_user, now_ms};
   return std::visit([&](const auto& body) { return on(context, body); }, command.body);
 }
 

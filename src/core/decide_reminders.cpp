@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/channel_rules.h"
 #include "core/permissions.h"
 #include "core/state.h"
 
@@ -11,29 +12,13 @@ namespace {
 constexpr int64_t kMinuteMs = 60'000;
 constexpr int64_t kHourMs = 60 * kMinuteMs;
 
-Error fail(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
-
-std::string id_text(ConversationId id) { return id.valid() ? "#" + std::to_string(id.value) : "(none)"; }
-
-Error forbidden(const RoutingContext& c, const char* what) {
-  const std::string role = c.actor_user == nullptr ? "the system" : std::string("an ") + enum_name(c.actor_user->role);
-  return fail(ErrorCode::forbidden, std::string("Not allowed for ") + role + ": " + what + ".");
-}
-
 // The conversation's owner, or anyone who acts on every conversation (the system included).
-Result<const Conversation*> reminder_target(const RoutingContext& c, ConversationId id) {
-  const Conversation* conversation = find_conversation(*c.state, id);
-  if (conversation == nullptr) {
-    return fail(ErrorCode::unknown_conversation, "There is no conversation " + id_text(id) + ".");
-  }
-  const bool any = c.actor_user == nullptr || acts_on_any_conversation(c.actor_user->role);
-  if (!any && conversation->assignee != c.actor) {
+Result<const Conversation*> reminder_target(const DecideContext& c, ConversationId id) {
+  Result<const Conversation*> found = open_conversation(c, id);
+  if (found.ok() && !c.acts_on_any() && found.value()->assignee != c.actor) {
     return forbidden(c, "only the conversation's owner sets or cancels its reminder");
   }
-  if (conversation->status == ConversationStatus::closed) {
-    return fail(ErrorCode::conversation_closed, "Conversation " + id_text(id) + " is closed.");
-  }
-  return conversation;
+  return found;
 }
 
 }  // namespace
@@ -50,7 +35,7 @@ int64_t reminder_due_at(ReminderPreset preset, int64_t due_at, int64_t now_ms) {
   return due_at;
 }
 
-Decision decide_reminder(const RoutingContext& c, const SetReminder& cmd) {
+Decision decide_reminder(const DecideContext& c, const SetReminder& cmd) {
   Result<const Conversation*> found = reminder_target(c, cmd.conversation);
   if (!found.ok()) return found.error();
   const Conversation& conversation = *found.value();
@@ -72,15 +57,14 @@ Decision decide_reminder(const RoutingContext& c, const SetReminder& cmd) {
   set.due_at = due_at;
   set.postpone = cmd.postpone;
   set.replaces_due_at = conversation.reminder_at;
-  // Only WhatsApp limits replies to a window: past it, only templates (and a reminder then warns).
-  if (c.state->channels.at(conversation.channel.index()).kind == ChannelKind::whatsapp) {
-    set.window_closes_at = window_closes_at(conversation);
-    set.window_warning = set.window_closes_at == kNever || due_at >= set.window_closes_at;
-  }
-  return std::vector<Event>{Event{c.actor, c.now_ms, set}};
+  // Past the channel's window only templates reach the customer: a reminder due then warns.
+  const int64_t window_closes = reply_window_closes_at(c.state, conversation);
+  if (window_closes != kNoDeadline) set.window_closes_at = window_closes;
+  set.window_warning = templates_only(c.state, conversation, due_at);
+  return one(c, set);
 }
 
-Decision decide_reminder(const RoutingContext& c, const CancelReminder& cmd) {
+Decision decide_reminder(const DecideContext& c, const CancelReminder& cmd) {
   Result<const Conversation*> found = reminder_target(c, cmd.conversation);
   if (!found.ok()) return found.error();
   const int64_t due_at = found.value()->reminder_at;
@@ -88,7 +72,7 @@ Decision decide_reminder(const RoutingContext& c, const CancelReminder& cmd) {
     return fail(ErrorCode::no_reminder, "Conversation " + id_text(cmd.conversation) +
                                             " has no reminder to cancel (a reminder that is due has already fired).");
   }
-  return std::vector<Event>{Event{c.actor, c.now_ms, ReminderCancelled{cmd.conversation, due_at}}};
+  return one(c, ReminderCancelled{cmd.conversation, due_at});
 }
 
 }  // namespace inbox

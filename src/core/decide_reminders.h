@@ -4,8 +4,7 @@
 #include <cstdint>
 
 #include "core/commands.h"
-#include "core/decide.h"
-#include "core/decide_routing.h"
+#include "core/decide_context.h"
 
 namespace inbox {
 
@@ -14,7 +13,7 @@ constexpr int64_t kReminderAheadMaxMs = 366LL * 24 * 60 * 60 * 1000;  // a custo
 // now + the preset's delay; for custom, `due_at` itself.
 int64_t reminder_due_at(ReminderPreset preset, int64_t due_at, int64_t now_ms);
 
-Decision decide_reminder(const RoutingContext& c, const SetReminder& cmd);
-Decision decide_reminder(const RoutingContext& c, const CancelReminder& cmd);
+Decision decide_reminder(const DecideContext& c, const SetReminder& cmd);
+Decision decide_reminder(const DecideContext& c, const CancelReminder& cmd);
 
 }  // namespace inbox

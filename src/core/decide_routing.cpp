@@ -11,37 +11,15 @@
 namespace inbox {
 namespace {
 
-using Events = std::vector<Event>;
-
 constexpr uint32_t kCapacityMax = 10'000;
 constexpr uint32_t kReassignMax = 100;
-
-Error fail(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
-
-template <class Tag>
-std::string id_text(Id<Tag> id) {
-  return id.valid() ? "#" + std::to_string(id.value) : "(none)";
-}
-
-Decision one(const RoutingContext& c, EventBody body) { return Events{Event{c.actor, c.now_ms, std::move(body)}}; }
-
-Error forbidden(const RoutingContext& c, const char* what) {
-  const std::string role = c.actor_user == nullptr ? "the system" : std::string("an ") + enum_name(c.actor_user->role);
-  return fail(ErrorCode::forbidden, std::string("Not allowed for ") + role + ": " + what + ".");
-}
-
-// Only Administrator and Supervisor see and edit assignment settings (and the system sets up workspaces).
-std::optional<Error> require_manager(const RoutingContext& c, const char* what) {
-  if (c.actor_user == nullptr || manages_workspace(c.actor_user->role)) return std::nullopt;
-  return forbidden(c, what);
-}
 
 std::optional<Error> check_users(const State& state, const std::vector<UserId>& users, const char* what) {
   if (users.size() > kTeamMembersMax) {
     return fail(ErrorCode::limit_reached, std::string("At most ") + std::to_string(kTeamMembersMax) + " " + what + ".");
   }
   for (const UserId user : users) {
-    if (find_user(state, user) == nullptr) return fail(ErrorCode::unknown_user, "There is no user " + id_text(user) + ".");
+    if (find_user(state, user) == nullptr) return unknown_user(user);
   }
   return std::nullopt;
 }
@@ -53,32 +31,28 @@ std::optional<Error> check_duration(int64_t ms, const char* what) {
 
 }  // namespace
 
-Decision decide_routing(const RoutingContext& c, const UpdateAssignmentSettings& cmd) {
+Decision decide_routing(const DecideContext& c, const UpdateAssignmentSettings& cmd) {
   if (auto error = require_manager(c, "change the assignment settings")) return *error;
   const AssignmentSettings& s = cmd.settings;
-  if (auto error = check_users(*c.state, s.excluded_users, "excluded users")) return *error;
+  if (auto error = check_users(c.state, s.excluded_users, "excluded users")) return *error;
   if (s.excluded_roles.size() > 4) return fail(ErrorCode::invalid_field, "There are only four roles to exclude.");
   if (auto error = check_duration(s.disconnect_grace_ms, "disconnect grace period")) return *error;
   if (auto error = check_duration(s.return_chats_after_ms, "time before chats are returned")) return *error;
   if (s.return_chats_after_ms > 0 && s.return_chats_after_ms < s.disconnect_grace_ms) {
     return fail(ErrorCode::invalid_field, "Chats can be returned only after the disconnect grace period.");
   }
-  if (s == c.state->assignment) return fail(ErrorCode::no_change, "The assignment settings are already these.");
+  if (s == c.state.assignment) return fail(ErrorCode::no_change, "The assignment settings are already these.");
   return one(c, AssignmentSettingsUpdated{s});
 }
 
-Decision decide_routing(const RoutingContext& c, const SetTeamRouting& cmd) {
+Decision decide_routing(const DecideContext& c, const SetTeamRouting& cmd) {
   if (auto error = require_manager(c, "change a team's assignment")) return *error;
-  const Team* team = find_team(*c.state, cmd.team);
-  if (team == nullptr) return fail(ErrorCode::unknown_team, "There is no team " + id_text(cmd.team) + ".");
+  const Team* team = find_team(c.state, cmd.team);
+  if (team == nullptr) return unknown_team(cmd.team);
   const TeamRouting& r = cmd.routing;
   const AssignmentStrategy strategy = r.strategy;
-  if (strategy != AssignmentStrategy::least_busy && strategy != AssignmentStrategy::round_robin &&
-      strategy != AssignmentStrategy::default_user) {
-    return fail(ErrorCode::invalid_field, "A team's strategy is least_busy, round_robin or default_user.");
-  }
-  if (r.default_user.valid() && find_user(*c.state, r.default_user) == nullptr) {
-    return fail(ErrorCode::unknown_user, "There is no user " + id_text(r.default_user) + ".");
+  if (r.default_user.valid() && find_user(c.state, r.default_user) == nullptr) {
+    return unknown_user(r.default_user);
   }
   if (strategy == AssignmentStrategy::default_user) {
     if (!r.default_user.valid()) return fail(ErrorCode::invalid_field, "The default user strategy needs the user.");
@@ -98,15 +72,15 @@ Decision decide_routing(const RoutingContext& c, const SetTeamRouting& cmd) {
   if (r.reassign_max > kReassignMax) {
     return fail(ErrorCode::invalid_field, "At most " + std::to_string(kReassignMax) + " reassignments.");
   }
-  if (auto error = check_users(*c.state, r.escalate_to, "users to escalate to")) return *error;
+  if (auto error = check_users(c.state, r.escalate_to, "users to escalate to")) return *error;
   if (r == team->routing) return fail(ErrorCode::no_change, "The team's assignment is already this.");
   return one(c, TeamRoutingSet{cmd.team, r});
 }
 
-Decision decide_routing(const RoutingContext& c, const SetUserCapacity& cmd) {
+Decision decide_routing(const DecideContext& c, const SetUserCapacity& cmd) {
   if (auto error = require_manager(c, "change an agent's capacity")) return *error;
-  const User* user = find_user(*c.state, cmd.user);
-  if (user == nullptr) return fail(ErrorCode::unknown_user, "There is no user " + id_text(cmd.user) + ".");
+  const User* user = find_user(c.state, cmd.user);
+  if (user == nullptr) return unknown_user(cmd.user);
   if (cmd.capacity_max > kCapacityMax) {
     return fail(ErrorCode::invalid_field, "A capacity is at most " + std::to_string(kCapacityMax) + " chats.");
   }
@@ -114,25 +88,25 @@ Decision decide_routing(const RoutingContext& c, const SetUserCapacity& cmd) {
   return one(c, UserCapacitySet{cmd.user, cmd.capacity_max});
 }
 
-Decision decide_routing(const RoutingContext& c, const SetChannelTeam& cmd) {
+Decision decide_routing(const DecideContext& c, const SetChannelTeam& cmd) {
   if (auto error = require_manager(c, "choose a channel's team")) return *error;
-  const Channel* channel = find_channel(*c.state, cmd.channel);
-  if (channel == nullptr) return fail(ErrorCode::unknown_channel, "There is no channel " + id_text(cmd.channel) + ".");
-  if (cmd.team.valid() && find_team(*c.state, cmd.team) == nullptr) {
-    return fail(ErrorCode::unknown_team, "There is no team " + id_text(cmd.team) + ".");
+  const Channel* channel = find_channel(c.state, cmd.channel);
+  if (channel == nullptr) return unknown_channel(cmd.channel);
+  if (cmd.team.valid() && find_team(c.state, cmd.team) == nullptr) {
+    return unknown_team(cmd.team);
   }
   if (channel->team == cmd.team) return fail(ErrorCode::no_change, "The channel already goes to that team.");
   return one(c, ChannelTeamSet{cmd.channel, cmd.team});
 }
 
-Decision decide_routing(const RoutingContext& c, const SetConversationPriority& cmd) {
-  const Conversation* conversation = find_conversation(*c.state, cmd.conversation);
+Decision decide_routing(const DecideContext& c, const SetConversationPriority& cmd) {
+  const Conversation* conversation = find_conversation(c.state, cmd.conversation);
   if (conversation == nullptr) {
-    return fail(ErrorCode::unknown_conversation, "There is no conversation " + id_text(cmd.conversation) + ".");
+    return unknown_conversation(cmd.conversation);
   }
-  if (!may_act_on(*c.state, c.actor, *conversation)) return forbidden(c, "this conversation is someone else's");
+  if (!may_act_on(c.state, c.actor, *conversation)) return forbidden(c, "this conversation is someone else's");
   if (conversation->status == ConversationStatus::closed) {
-    return fail(ErrorCode::conversation_closed, "Conversation " + id_text(cmd.conversation) + " is closed.");
+    return conversation_closed(cmd.conversation);
   }
   if (cmd.priority > kPriorityMax) {
     return fail(ErrorCode::invalid_field, "A priority is 0 to " + std::to_string(kPriorityMax) + ".");
@@ -141,10 +115,10 @@ Decision decide_routing(const RoutingContext& c, const SetConversationPriority& 
   return one(c, ConversationPrioritySet{cmd.conversation, cmd.priority});
 }
 
-Decision decide_routing(const RoutingContext& c, const SendCampaign& cmd) {
-  const State& state = *c.state;
+Decision decide_routing(const DecideContext& c, const SendCampaign& cmd) {
+  const State& state = c.state;
   if (find_channel(state, cmd.channel) == nullptr) {
-    return fail(ErrorCode::unknown_channel, "There is no channel " + id_text(cmd.channel) + ".");
+    return unknown_channel(cmd.channel);
   }
   if (cmd.contacts.empty()) return fail(ErrorCode::invalid_field, "A campaign needs at least one contact.");
   if (cmd.contacts.size() > kCampaignContactsMax) {
@@ -155,7 +129,7 @@ Decision decide_routing(const RoutingContext& c, const SendCampaign& cmd) {
   std::sort(sorted.begin(), sorted.end());
   for (size_t i = 0; i < sorted.size(); ++i) {
     if (find_contact(state, sorted[i]) == nullptr) {
-      return fail(ErrorCode::unknown_contact, "There is no contact " + id_text(sorted[i]) + ".");
+      return unknown_contact(sorted[i]);
     }
     if (i > 0 && sorted[i] == sorted[i - 1]) {
       return fail(ErrorCode::invalid_field, "Contact " + id_text(sorted[i]) + " is listed twice.");
@@ -165,7 +139,7 @@ Decision decide_routing(const RoutingContext& c, const SendCampaign& cmd) {
   const Team* team = nullptr;
   if (cmd.team.valid()) {
     team = find_team(state, cmd.team);
-    if (team == nullptr) return fail(ErrorCode::unknown_team, "There is no team " + id_text(cmd.team) + ".");
+    if (team == nullptr) return unknown_team(cmd.team);
   }
   if (cmd.agent.valid()) {
     if (cmd.contacts.size() > 1) {
@@ -173,7 +147,7 @@ Decision decide_routing(const RoutingContext& c, const SendCampaign& cmd) {
                   "A bulk campaign routes replies to a team's rules or a flow, never to one agent.");
     }
     if (find_user(state, cmd.agent) == nullptr) {
-      return fail(ErrorCode::unknown_user, "There is no user " + id_text(cmd.agent) + ".");
+      return unknown_user(cmd.agent);
     }
     if (team == nullptr) return fail(ErrorCode::invalid_field, "Routing to an agent needs the agent's team.");
     if (std::find(team->members.begin(), team->members.end(), cmd.agent) == team->members.end()) {
@@ -184,10 +158,10 @@ Decision decide_routing(const RoutingContext& c, const SendCampaign& cmd) {
   return one(c, CampaignSent{cmd.channel, cmd.contacts, cmd.template_, cmd.team, cmd.agent});
 }
 
-Decision decide_routing(const RoutingContext& c, const SetUserConnection& cmd) {
-  if (c.actor_user != nullptr) return forbidden(c, "only the relay reports connections");
-  const User* user = find_user(*c.state, cmd.user);
-  if (user == nullptr) return fail(ErrorCode::unknown_user, "There is no user " + id_text(cmd.user) + ".");
+Decision decide_routing(const DecideContext& c, const SetUserConnection& cmd) {
+  if (!c.is_system()) return forbidden(c, "only the relay reports connections");
+  const User* user = find_user(c.state, cmd.user);
+  if (user == nullptr) return unknown_user(cmd.user);
   if ((user->disconnected_at == kNever) == cmd.connected) {
     return fail(ErrorCode::no_change, "The connection is already this.");
   }

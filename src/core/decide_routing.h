@@ -4,23 +4,16 @@
 #include <cstdint>
 
 #include "core/commands.h"
-#include "core/decide.h"
+#include "core/decide_context.h"
 
 namespace inbox {
 
-struct RoutingContext {
-  const State* state = nullptr;
-  UserId actor;
-  const User* actor_user = nullptr;  // nullptr: the system
-  int64_t now_ms = 0;
-};
-
-Decision decide_routing(const RoutingContext& c, const UpdateAssignmentSettings& cmd);
-Decision decide_routing(const RoutingContext& c, const SetTeamRouting& cmd);
-Decision decide_routing(const RoutingContext& c, const SetUserCapacity& cmd);
-Decision decide_routing(const RoutingContext& c, const SetChannelTeam& cmd);
-Decision decide_routing(const RoutingContext& c, const SetConversationPriority& cmd);
-Decision decide_routing(const RoutingContext& c, const SendCampaign& cmd);
-Decision decide_routing(const RoutingContext& c, const SetUserConnection& cmd);
+Decision decide_routing(const DecideContext& c, const UpdateAssignmentSettings& cmd);
+Decision decide_routing(const DecideContext& c, const SetTeamRouting& cmd);
+Decision decide_routing(const DecideContext& c, const SetUserCapacity& cmd);
+Decision decide_routing(const DecideContext& c, const SetChannelTeam& cmd);
+Decision decide_routing(const DecideContext& c, const SetConversationPriority& cmd);
+Decision decide_routing(const DecideContext& c, const SendCampaign& cmd);
+Decision decide_routing(const DecideContext& c, const SetUserConnection& cmd);
 
 }  // namespace inbox

@@ -44,10 +44,12 @@ enum class ErrorCode : uint8_t {
   no_reminder,
   unknown_template,
   unknown_message,
+  user_not_available,
+  transfer_pending,
 };
 template <>
 struct EnumNames<ErrorCode> {
-  static constexpr std::array<const char*, 35> names = {
+  static constexpr std::array<const char*, 37> names = {
       "invalid_json", "unknown_type", "unknown_field", "invalid_field", "unknown_actor", "forbidden",
       "unknown_user", "unknown_team", "unknown_channel", "unknown_contact", "unknown_conversation",
       "unknown_closing_reason", "invalid_name", "invalid_phone", "invalid_email", "invalid_text",
@@ -55,7 +57,7 @@ struct EnumNames<ErrorCode> {
       "active_conversation_exists", "closing_reason_required", "not_offered", "not_a_team_member",
       "no_channel_identity", "already_in_conference", "not_in_conference", "not_invited", "duplicate_name",
       "duplicate_phone", "limit_reached", "no_change", "no_reminder", "unknown_template",
-      "unknown_message"};
+      "unknown_message", "user_not_available", "transfer_pending"};
 };
 
 struct Error {

@@ -461,6 +461,61 @@ struct OfferExpired {
   }
 };
 
+// The agent declined the offer: withdrawn without RONA; the engine asks someone else first (declined_by).
+struct OfferDeclined {
+  static constexpr const char* kType = "offer_declined";
+  ConversationId conversation;
+  UserId user;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &OfferDeclined::conversation);
+    f("user", &OfferDeclined::user);
+  }
+};
+
+// A transfer to an agent waits for their accept (the chat stays where it is meanwhile). Accepted: the
+// conversation_transferred and conversation_opened of a transfer follow, by the agent.
+struct TransferRequested {
+  static constexpr const char* kType = "transfer_requested";
+  ConversationId conversation;
+  TeamId team;  // the new attention's team
+  UserId user;
+  ClosingReasonId closing_reason;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &TransferRequested::conversation);
+    f("team", &TransferRequested::team);
+    f("user", &TransferRequested::user);
+    f("closing_reason", &TransferRequested::closing_reason);
+  }
+};
+
+// The agent declined the transfer (declined) or let its time run out (the system): nothing moves.
+struct TransferAbandoned {
+  static constexpr const char* kType = "transfer_abandoned";
+  ConversationId conversation;
+  UserId user;
+  bool declined = false;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &TransferAbandoned::conversation);
+    f("user", &TransferAbandoned::user);
+    f("declined", &TransferAbandoned::declined);
+  }
+};
+
+// A waiting chat with no team joins a team's queue (the workspace's default team was set).
+struct ConversationTeamSet {
+  static constexpr const char* kType = "conversation_team_set";
+  ConversationId conversation;
+  TeamId team;
+  template <class F>
+  static void fields(F&& f) {
+    f("conversation", &ConversationTeamSet::conversation);
+    f("team", &ConversationTeamSet::team);
+  }
+};
+
 // --- reminders and inactivity (docs/scheduler.md) ---
 
 // The conversation's reminder (new or changed): it is Scheduled until due_at. window_warning: on WhatsApp,
@@ -534,7 +589,8 @@ using EventBody =
                  ConferenceLeft, ConferenceEnded, ConversationClosed, ConversationTagsSet, AssignmentSettingsUpdated,
                  TeamRoutingSet, UserCapacitySet, ChannelTeamSet, ConversationPrioritySet, CampaignSent,
                  DirectRouteExpired, UserConnectionChanged, DisconnectGraceEnded, ChatsReturned,
-                 AssignmentExplained, OfferExpired, ReminderSet, ReminderCancelled, ReminderDue, DeliveryUpdated>;
+                 AssignmentExplained, OfferExpired, ReminderSet, ReminderCancelled, ReminderDue, DeliveryUpdated,
+                 OfferDeclined, TransferRequested, TransferAbandoned, ConversationTeamSet>;
 
 // Every event is an audit record: who (none: the system) and when.
 struct Event {

@@ -16,7 +16,6 @@ namespace inbox {
 
 // Times are milliseconds since the Unix epoch; kNever marks "has not happened".
 constexpr int64_t kNever = std::numeric_limits<int64_t>::min();
-constexpr int64_t kWhatsAppWindowMs = 24LL * 60 * 60 * 1000;
 
 enum class Role : uint8_t { administrator, supervisor, operator_, agent };
 template <>
@@ -72,9 +71,11 @@ struct EnumNames<TagMode> {
 
 struct Settings {
   std::string name;
-  bool closing_reason_required = false;
-  bool automatic_assignment = false;      // read by the assignment engine (issue 5)
-  int64_t inactivity_close_after_ms = 0;  // 0: never; read by the timers (issue 6)
+  bool closing_reason_required = false;   // closing and transferring both ask for one
+  bool automatic_assignment = false;      // read by the assignment engine (docs/assignment.md)
+  int64_t inactivity_close_after_ms = 0;  // 0: never; read by the timers (docs/scheduler.md)
+  TeamId default_team;                    // where a chat whose channel has no team waits (none: Unassigned)
+  bool teammates_shared = false;          // agents see the Teammates section too (read only)
 
   template <class F>
   static void fields(F&& f) {
@@ -82,6 +83,8 @@ struct Settings {
     f("closing_reason_required", &Settings::closing_reason_required);
     f("automatic_assignment", &Settings::automatic_assignment);
     f("inactivity_close_after_ms", &Settings::inactivity_close_after_ms);
+    f("default_team", &Settings::default_team);
+    f("teammates_shared", &Settings::teammates_shared);
   }
 };
 
@@ -289,6 +292,27 @@ struct Tag {
 
 constexpr uint32_t kNoIndex = 0xFFFFFFFFu;
 
+// A transfer to an agent is a request: the chat stays where it is until the agent accepts; declined or not
+// accepted by expires_at, it is abandoned (nothing moves).
+struct TransferRequest {
+  UserId to;   // none: no transfer waiting
+  UserId by;   // who asked (none: the system)
+  TeamId team;  // the team the new attention is in
+  ClosingReasonId closing_reason;
+  int64_t requested_at = kNever;
+  int64_t expires_at = kNever;  // timer: abandoned
+
+  template <class F>
+  static void fields(F&& f) {
+    f("to", &TransferRequest::to);
+    f("by", &TransferRequest::by);
+    f("team", &TransferRequest::team);
+    f("closing_reason", &TransferRequest::closing_reason);
+    f("requested_at", &TransferRequest::requested_at);
+    f("expires_at", &TransferRequest::expires_at);
+  }
+};
+
 // One attention: from opening to close. A transfer or a message after close starts a new one.
 struct Conversation {
   ContactId contact;
@@ -296,6 +320,7 @@ struct Conversation {
   TeamId team;
   UserId assignee;
   UserId offered_to;  // an offer waiting for accept (the assignment engine makes offers)
+  UserId declined_by;  // the last agent who declined its offer: the engine asks someone else first
   ConversationId previous;
   ConversationId next;  // set when a transfer hands the attention on
   ClosingReasonId closing_reason;
@@ -326,6 +351,7 @@ struct Conversation {
   bool reminder_postpone = true;   // new customer messages leave it in Scheduled until the reminder is due
   int64_t overdue_since = kNever;  // the due reminder's time ("Overdue: ..."), until someone acts on it
   int64_t activity_at = kNever;    // opened, last message either way, or a reminder ended: inactivity counts from here
+  TransferRequest transfer;        // a transfer to an agent waiting for their accept
 
   template <class F>
   static void fields(F&& f) {
@@ -334,6 +360,7 @@ struct Conversation {
     f("team", &Conversation::team);
     f("assignee", &Conversation::assignee);
     f("offered_to", &Conversation::offered_to);
+    f("declined_by", &Conversation::declined_by);
     f("previous", &Conversation::previous);
     f("next", &Conversation::next);
     f("closing_reason", &Conversation::closing_reason);
@@ -362,6 +389,7 @@ struct Conversation {
     f("reminder_postpone", &Conversation::reminder_postpone);
     f("overdue_since", &Conversation::overdue_since);
     f("activity_at", &Conversation::activity_at);
+    f("transfer", &Conversation::transfer);
   }
 };
 

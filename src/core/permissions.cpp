@@ -27,6 +27,26 @@ bool agent_reaches(const State& state, UserId user, const Conversation& conversa
 
 bool manages_workspace(Role role) { return role == Role::administrator || role == Role::supervisor; }
 
+const char* role_with_article(Role role) {
+  switch (role) {
+    case Role::administrator: return "an administrator";
+    case Role::supervisor: return "a supervisor";
+    case Role::operator_: return "an operator";
+    case Role::agent: return "an agent";
+  }
+  return "a user";
+}
+
+const char* user_status_text(UserStatus status) {
+  switch (status) {
+    case UserStatus::available: return "available";
+    case UserStatus::idle: return "idle";
+    case UserStatus::unavailable: return "unavailable";
+    case UserStatus::rona: return "in RONA (no answer to an offer)";
+  }
+  return "unavailable";
+}
+
 std::optional<Error> settings_refusal(const State& state, UserId viewer) {
   const User* user = find_user(state, viewer);
   if (user == nullptr) {
@@ -35,7 +55,7 @@ std::optional<Error> settings_refusal(const State& state, UserId viewer) {
   }
   if (manages_workspace(user->role)) return std::nullopt;
   return Error{ErrorCode::forbidden,
-               std::string("Not allowed for an ") + enum_name(user->role) + ": open the workspace settings."};
+               std::string("Not allowed for ") + role_with_article(user->role) + ": open the workspace settings."};
 }
 
 bool acts_on_any_conversation(Role role) { return role != Role::agent; }

@@ -13,6 +13,11 @@ struct State;
 // Settings, users, teams, channels, closing reasons (assignment settings included).
 bool manages_workspace(Role role);
 
+// How refusals name the actor: "an administrator", "a supervisor", "an operator", "an agent".
+const char* role_with_article(Role role);
+// How refusals name a status: "available", "idle", "unavailable", "in RONA (no answer to an offer)".
+const char* user_status_text(UserStatus status);
+
 // Whether the viewer may open the workspace settings (a read-only question the UI asks before showing them):
 // nothing when they may, else the refusal with its human message, as decide() words it ("Not allowed for an
 // agent: ..."). Saving each setting is still decided command by command.

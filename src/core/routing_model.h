@@ -14,12 +14,30 @@ namespace inbox {
 
 enum class Role : uint8_t;
 
-enum class AssignmentStrategy : uint8_t { least_busy, round_robin, default_user, direct_routing, escalation };
+// What a team chooses for handing out its conversations.
+enum class AssignmentStrategy : uint8_t { least_busy, round_robin, default_user };
 template <>
 struct EnumNames<AssignmentStrategy> {
+  static constexpr std::array<const char*, 3> names = {"least_busy", "round_robin", "default_user"};
+};
+
+// What decided an assignment (explanations): the team's strategy, a campaign's direct route, or escalation.
+// The first three share the strategies' names and positions.
+enum class AssignmentRule : uint8_t { least_busy, round_robin, default_user, direct_routing, escalation };
+template <>
+struct EnumNames<AssignmentRule> {
   static constexpr std::array<const char*, 5> names = {"least_busy", "round_robin", "default_user", "direct_routing",
                                                        "escalation"};
 };
+
+constexpr AssignmentRule rule_of(AssignmentStrategy strategy) {
+  switch (strategy) {
+    case AssignmentStrategy::least_busy: return AssignmentRule::least_busy;
+    case AssignmentStrategy::round_robin: return AssignmentRule::round_robin;
+    case AssignmentStrategy::default_user: return AssignmentRule::default_user;
+  }
+  return AssignmentRule::least_busy;
+}
 
 // What made the engine assign: a conversation waiting in the queue, or an assignee who did not reply in time.
 enum class AssignmentTrigger : uint8_t { queue, reply_timeout, inbound };
@@ -29,11 +47,11 @@ struct EnumNames<AssignmentTrigger> {
 };
 
 // Why a team member was not picked (explanation log).
-enum class SkipReason : uint8_t { excluded_user, excluded_role, not_available, at_capacity, recent_assignee };
+enum class SkipReason : uint8_t { excluded_user, excluded_role, not_available, at_capacity, recent_assignee, declined };
 template <>
 struct EnumNames<SkipReason> {
-  static constexpr std::array<const char*, 5> names = {"excluded_user", "excluded_role", "not_available",
-                                                       "at_capacity", "recent_assignee"};
+  static constexpr std::array<const char*, 6> names = {"excluded_user", "excluded_role", "not_available",
+                                                       "at_capacity",   "recent_assignee", "declined"};
 };
 
 constexpr int64_t kOfferTimeoutDefaultMs = 2 * 60'000;  // a manual offer in a team with no offer timer
@@ -126,7 +144,7 @@ constexpr size_t kExplainSkippedMax = 8;
 struct Explanation {
   ConversationId conversation;
   TeamId team;
-  AssignmentStrategy strategy = AssignmentStrategy::least_busy;
+  AssignmentRule strategy = AssignmentRule::least_busy;
   AssignmentTrigger trigger = AssignmentTrigger::queue;
   UserId chosen;        // none: escalation found nobody, the chat waits in Unassigned
   bool offered = false;  // an offer to accept, not an assignment

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 
+#include "core/channel_rules.h"
 #include "core/permissions.h"
 #include "core/state.h"
 #include "core/text.h"

@@ -54,9 +54,4 @@ void rebuild_indexes(State& state) {
   state.timers = rebuild_timers(state);
 }
 
-int64_t window_closes_at(const Conversation& conversation) {
-  return conversation.customer_last_message_at == kNever ? kNever
-                                                         : conversation.customer_last_message_at + kWhatsAppWindowMs;
-}
-
 }  // namespace inbox

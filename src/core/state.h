@@ -77,9 +77,6 @@ std::vector<MessageId> conversation_messages(const State& state, ConversationId 
 const MessageExtra* message_extra(const State& state, MessageId id);
 const Referral* conversation_referral(const State& state, ConversationId id);
 
-// The WhatsApp customer-service window closes 24 h after the customer's last message (kNever: never opened).
-int64_t window_closes_at(const Conversation& conversation);
-
 // Recomputes every derived index (views, routing, timers): what loading a snapshot uses.
 void rebuild_indexes(State& state);
 

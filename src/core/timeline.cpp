@@ -75,6 +75,28 @@ Entry entry_for(const Event& event, const ConversationClosed& e) {
   return std::make_pair(e.conversation, entry);
 }
 
+Entry entry_for(const Event& event, const OfferDeclined& e) {
+  return about_user(event, e.conversation, TimelineKind::offer_declined, e.user);
+}
+
+Entry entry_for(const Event& event, const TransferRequested& e) {
+  TimelineEntry entry = base(event, TimelineKind::transfer_requested);
+  entry.user = e.user;
+  entry.team = e.team;
+  return std::make_pair(e.conversation, entry);
+}
+
+Entry entry_for(const Event& event, const TransferAbandoned& e) {
+  return about_user(event, e.conversation,
+                    e.declined ? TimelineKind::transfer_declined : TimelineKind::transfer_abandoned, e.user);
+}
+
+Entry entry_for(const Event& event, const ConversationTeamSet& e) {
+  TimelineEntry entry = base(event, TimelineKind::team_set);
+  entry.team = e.team;
+  return std::make_pair(e.conversation, entry);
+}
+
 Entry about_reminder(const Event& event, ConversationId conversation, TimelineKind kind, int64_t reminder_at,
                      UserId user = UserId()) {
   TimelineEntry entry = base(event, kind);

@@ -26,13 +26,19 @@ enum class TimelineKind : uint8_t {
   reminder_changed,
   reminder_cancelled,
   reminder_due,
+  offer_declined,
+  transfer_requested,
+  transfer_declined,
+  transfer_abandoned,  // not accepted in time
+  team_set,
 };
 template <>
 struct EnumNames<TimelineKind> {
-  static constexpr std::array<const char*, 18> names = {
+  static constexpr std::array<const char*, 23> names = {
       "opened", "reopened", "transferred_in", "offered", "accepted", "assigned", "unassigned",
       "transferred_out", "conference_invited", "conference_joined", "conference_left", "conference_ended",
-      "tags_changed", "closed", "reminder_set", "reminder_changed", "reminder_cancelled", "reminder_due"};
+      "tags_changed", "closed", "reminder_set", "reminder_changed", "reminder_cancelled", "reminder_due",
+      "offer_declined", "transfer_requested", "transfer_declined", "transfer_abandoned", "team_set"};
 };
 
 struct TimelineEntry {

@@ -16,6 +16,10 @@ int64_t offer_deadline(const Conversation& c) {
   return c.status != ConversationStatus::closed && c.offered_to.valid() ? c.offer_expires_at : kNever;
 }
 
+int64_t transfer_deadline(const Conversation& c) {
+  return c.status != ConversationStatus::closed && c.transfer.to.valid() ? c.transfer.expires_at : kNever;
+}
+
 // An active attention not Scheduled, with no reminder, closes after the workspace's inactivity period.
 int64_t inactivity_deadline(const State& state, const Conversation& c) {
   const int64_t period = state.settings.inactivity_close_after_ms;
@@ -73,6 +77,12 @@ std::vector<Event> fire(const State& state, const TimerKey& timer, int64_t at_ms
         owner = UserId();
       }
       events.push_back(system_event(at_ms, ReminderDue{id, owner, c.reminder_at}));
+      break;
+    }
+    case TimerKind::transfer: {
+      const Conversation& c = state.conversations.at(timer.subject);
+      INBOX_ASSERT(c.transfer.to.valid(), "a transfer timer exists only while the request is open");
+      events.push_back(system_event(at_ms, TransferAbandoned{ConversationId(timer.subject), c.transfer.to, false}));
       break;
     }
     case TimerKind::inactivity: {
@@ -195,12 +205,21 @@ ClosingReasonId inactivity_closing_reason(const State& state) {
   return ClosingReasonId();
 }
 
+namespace {
+
+void set_conversation_timers(TimerIndex& timers, const State& state, uint32_t id) {
+  const Conversation& c = state.conversations.at(id);
+  timers_set(timers, TimerKind::offer, id, offer_deadline(c));
+  timers_set(timers, TimerKind::reply, id, c.reply_due_at);
+  timers_set(timers, TimerKind::reminder, id, c.reminder_at);
+  timers_set(timers, TimerKind::inactivity, id, inactivity_deadline(state, c));
+  timers_set(timers, TimerKind::transfer, id, transfer_deadline(c));
+}
+
+}  // namespace
+
 void timers_refresh_conversation(State& state, ConversationId id) {
-  const Conversation& c = state.conversations.at(id.index());
-  timers_set(state.timers, TimerKind::offer, id.value, offer_deadline(c));
-  timers_set(state.timers, TimerKind::reply, id.value, c.reply_due_at);
-  timers_set(state.timers, TimerKind::reminder, id.value, c.reminder_at);
-  timers_set(state.timers, TimerKind::inactivity, id.value, inactivity_deadline(state, c));
+  set_conversation_timers(state.timers, state, id.value);
 }
 
 void timers_refresh_user(State& state, UserId id) {
@@ -216,13 +235,7 @@ void timers_refresh_contact(State& state, ContactId id) {
 
 TimerIndex rebuild_timers(const State& state) {
   TimerIndex timers;
-  for (size_t i = 0; i < state.conversations.size(); ++i) {
-    const Conversation& c = state.conversations[i];
-    timers_set(timers, TimerKind::offer, static_cast<uint32_t>(i), offer_deadline(c));
-    timers_set(timers, TimerKind::reply, static_cast<uint32_t>(i), c.reply_due_at);
-    timers_set(timers, TimerKind::reminder, static_cast<uint32_t>(i), c.reminder_at);
-    timers_set(timers, TimerKind::inactivity, static_cast<uint32_t>(i), inactivity_deadline(state, c));
-  }
+  for (size_t i = 0; i < state.conversations.size(); ++i) set_conversation_timers(timers, state, static_cast<uint32_t>(i));
   for (size_t i = 0; i < state.users.size(); ++i) {
     timers_set(timers, TimerKind::disconnect_grace, static_cast<uint32_t>(i), state.users[i].grace_ends_at);
     timers_set(timers, TimerKind::chats_return, static_cast<uint32_t>(i), state.users[i].chats_return_at);

@@ -24,11 +24,14 @@ struct State;
 
 // Appended only. reminder: Conversation::reminder_at; inactivity: derived from Conversation::activity_at and
 // Settings::inactivity_close_after_ms (docs/scheduler.md).
-enum class TimerKind : uint8_t { offer, reply, disconnect_grace, chats_return, direct_route, reminder, inactivity };
+// transfer: Conversation::transfer.expires_at (a transfer request not accepted in time is abandoned).
+enum class TimerKind : uint8_t {
+  offer, reply, disconnect_grace, chats_return, direct_route, reminder, inactivity, transfer
+};
 template <>
 struct EnumNames<TimerKind> {
-  static constexpr std::array<const char*, 7> names = {"offer",        "reply",    "disconnect_grace", "chats_return",
-                                                       "direct_route", "reminder", "inactivity"};
+  static constexpr std::array<const char*, 8> names = {"offer",        "reply",    "disconnect_grace", "chats_return",
+                                                       "direct_route", "reminder", "inactivity",       "transfer"};
 };
 
 // The closing reason inactivity closes with: the first (lowest id) named "inactivity" up to case and
@@ -51,7 +54,7 @@ struct TimerKey {
   }
 };
 
-constexpr size_t kTimerKinds = 7;
+constexpr size_t kTimerKinds = 8;
 static_assert(EnumNames<TimerKind>::names.size() == kTimerKinds, "one position table per timer kind");
 
 // An indexed 4-ary min-heap of TimerKey (contiguous: a million timers stay cache-friendly) plus, per kind,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/channel_rules.h"
 #include "core/check.h"
 #include "core/state.h"
 #include "core/text.h"
@@ -223,7 +224,7 @@ std::vector<ConversationId> list_conversations(const State& state, const ListQue
 std::string identity_key(const State& state, ChannelId channel, std::string_view address) {
   const Channel* found = find_channel(state, channel);
   INBOX_ASSERT(found != nullptr, "identities name existing channels: decide() checks the channel");
-  if (found->kind == ChannelKind::whatsapp) return identity_key_for_phone(address);
+  if (channel_traits(found->kind).addressed_by_phone) return identity_key_for_phone(address);
   return std::to_string(channel.value) + ":" + std::string(address);
 }
 

@@ -1,5 +1,5 @@
-// The signed-in user's simulated teammates: they accept most offers within seconds (some go unanswered, and
-// whoever went to RONA for it comes back a little later), answer their customers within a minute, and
+// The signed-in user's simulated teammates: they accept most offers and transfer requests within seconds
+// (some go unanswered, and whoever went to RONA for an offer comes back a little later), answer their customers within a minute, and
 // close a conversation some minutes after their last reply. Delays come from a hash of the message or the
 // conversation, so they are the same after a reload.
 #include "core/model.h"
@@ -27,6 +27,21 @@ void accept_offers(const State& state, int64_t now_ms, UserId human, std::vector
     if (h % 10 == 0) continue;  // this one goes unanswered: RONA, and the next agent gets it
     if (now_ms < c.offered_at + 4'000 + static_cast<int64_t>(h % 16'000)) continue;
     out.push_back(Command{c.offered_to, AcceptConversation{id}});
+  }
+}
+
+// Transfer requests to a teammate: most are taken over after a few seconds, some declined, some left to lapse.
+void answer_transfers(const State& state, int64_t now_ms, UserId human, std::vector<Command>& out) {
+  for (const TimerKey& timer : state.timers.heap) {
+    if (timer.kind != TimerKind::transfer) continue;
+    const Conversation& c = state.conversations[timer.subject];
+    if (!simulated(state, c.transfer.to, human)) continue;
+    const uint64_t h = mix(timer.subject ^ (static_cast<uint64_t>(c.transfer.requested_at) << 20), 0x7AF);
+    if (h % 10 == 0) continue;  // left to lapse: the request is abandoned
+    if (now_ms < c.transfer.requested_at + 4'000 + static_cast<int64_t>(h % 16'000)) continue;
+    const ConversationId id(timer.subject);
+    if (h % 10 == 1) out.push_back(Command{c.transfer.to, DeclineConversation{id}});
+    else out.push_back(Command{c.transfer.to, AcceptConversation{id}});
   }
 }
 
@@ -65,6 +80,7 @@ void answer_and_close(const State& state, int64_t now_ms, UserId human, std::vec
 std::vector<Command> teammates_act(const State& state, int64_t now_ms, UserId human) {
   std::vector<Command> out;
   accept_offers(state, now_ms, human, out);
+  answer_transfers(state, now_ms, human, out);
   leave_rona(state, now_ms, human, out);
   answer_and_close(state, now_ms, human, out);
   return out;

@@ -23,15 +23,35 @@ TEST_CASE("an agent closes a conversation with a closing reason found by searchi
   CHECK(f.conversation(0).closing_reason == ClosingReasonId(1));
 }
 
-TEST_CASE("an agent transfers a conversation to a teammate, who gets a new attention with the history kept") {
+TEST_CASE("the transfer list cannot pick an agent who is not available; an available one is asked, the chat stays") {
   ShellFixture f;
   f.click(f.row("Lucía Fernández"));
   f.click("Transfer");
+  f.click(f.find_prefix("Marc Dubois"));  // unavailable: greyed out, nothing is sent
+  CHECK_FALSE(f.conversation(0).transfer.to.valid());
+  f.engine.submit(Command{UserId(1), SetUserStatus{UserId(1), UserStatus::available}}, f.clock.now_ms);
+  f.frame();
+  f.click("Refresh");  // the list shows statuses as read when it opened
   f.click(f.find_prefix("Marc Dubois"));
+  CHECK(f.conversation(0).transfer.to == UserId(1));
+  CHECK(f.conversation(0).assignee == UserId(0));
+  f.frame();
+  CHECK(f.find_prefix("Transfer to Marc Dubois requested: waiting for them to accept") != nullptr);
+}
+
+TEST_CASE("a transfer asks for a closing reason first when the workspace requires one") {
+  ShellFixture f;
+  Settings settings = f.engine.state().settings;
+  settings.closing_reason_required = true;
+  f.engine.submit(Command{UserId(), UpdateSettings{settings}}, f.clock.now_ms);
+  f.click(f.row("Lucía Fernández"));
+  f.click("Transfer");
+  f.click("Support##team0");  // disabled until a reason is picked
+  CHECK(f.conversation(0).status == ConversationStatus::open);
+  f.click("Resolvido");
+  f.click("Support##team0");
   CHECK(f.conversation(0).status == ConversationStatus::closed);
-  const Conversation& next = f.engine.state().conversations.back();
-  CHECK(next.assignee == UserId(1));
-  CHECK(next.contact == f.conversation(0).contact);
+  CHECK(f.conversation(0).closing_reason == ClosingReasonId(0));
 }
 
 TEST_CASE("conference: the owner invites, the invitee joins and leaves, the owner ends it") {

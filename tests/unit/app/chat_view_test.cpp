@@ -6,6 +6,7 @@
 
 #include "app/compose_box.h"
 #include "app/timeline_text.h"
+#include "core/channel_rules.h"
 #include "core/state.h"
 #include "shell_fixture.h"
 
@@ -165,7 +166,7 @@ TEST_CASE("outside the WhatsApp window free text is disabled and the picker send
   REQUIRE(f.find("##compose")->enabled);
   CHECK(f.find_prefix("Choose a template") == nullptr);
   pass(f, 25 * kHour);
-  CHECK(ui::templates_only(f.engine.state(), f.conversation(0), f.clock.now_ms));
+  CHECK(templates_only(f.engine.state(), f.conversation(0), f.clock.now_ms));
   CHECK_FALSE(f.shows("##compose"));  // the template picker takes the text box's place
   CHECK_FALSE(f.find("Send")->enabled);
 

@@ -75,6 +75,43 @@ TEST_CASE("an offer left to expire goes away with the agent in RONA") {
   CHECK(f.shows("Become available"));
 }
 
+TEST_CASE("Decline withdraws the offer without RONA, the chat goes to the next agent and the card goes") {
+  ShellFixture f;
+  const ConversationId id = offered_chat(f);
+  f.engine.submit(Command{UserId(1), SetUserStatus{UserId(1), UserStatus::available}}, f.clock.now_ms);
+  f.frame();
+  f.frame();
+  f.click("Decline##offer" + std::to_string(id.value));
+  CHECK(f.conversation(id.value).offered_to == UserId(1));
+  CHECK(f.engine.state().users[0].status == UserStatus::available);
+  f.frame();
+  CHECK_FALSE(f.shows("Accept##offer" + std::to_string(id.value)));
+}
+
+TEST_CASE("a transfer request shows who asks; Accept takes the chat over, Decline leaves it with its owner") {
+  ShellFixture f;
+  f.engine.submit(Command{UserId(1), SetUserStatus{UserId(1), UserStatus::available}}, f.clock.now_ms);
+  // Ana asks Marc to take Lucía's conversation over.
+  f.engine.submit(Command{UserId(0), TransferConversation{ConversationId(0), TeamId(), UserId(1), {}}}, f.clock.now_ms);
+  for (const sync::Rejection& rejection : f.engine.take_rejections()) FAIL(rejection.error.message);
+  CHECK(f.conversation(0).assignee == UserId(0));
+  f.shell.viewer = UserId(1);
+  f.frame();
+  f.frame();
+  CHECK(f.shows("Transfer request from Ana Souza"));
+  f.click("Decline##offer0");
+  CHECK(f.conversation(0).assignee == UserId(0));
+  CHECK_FALSE(f.conversation(0).transfer.to.valid());
+
+  f.engine.submit(Command{UserId(0), TransferConversation{ConversationId(0), TeamId(), UserId(1), {}}}, f.clock.now_ms);
+  f.frame();
+  f.frame();
+  f.click("Accept##offer0");
+  CHECK(f.conversation(0).status == ConversationStatus::closed);
+  const ConversationId next = f.conversation(0).next;
+  CHECK(f.conversation(next.value).assignee == UserId(1));
+}
+
 TEST_CASE("countdowns read minutes and seconds, rounded up, never below zero") {
   CHECK(ui::format_countdown(0) == "0:00");
   CHECK(ui::format_countdown(1) == "0:01");

@@ -1,8 +1,10 @@
 // A seeded simulation of a busy contact center: thousands of agents flipping status and connection,
-// customers writing, agents accepting, replying and closing, the clock jumping by random amounts so offers
-// and reply timers expire. After every step: nobody is above capacity, no chat waits while an eligible agent
-// has room, every offer resolves by its deadline, the engine's loads match a recount, and each automatic
-// assignment matches its strategy recomputed by brute force (checked before the assignment is applied).
+// customers writing, agents accepting, declining, replying and closing, the clock jumping by random amounts
+// so offers and reply timers expire, chats arriving on a channel with no team until the workspace gets a
+// default team halfway. After every step: nobody is above capacity, every waiting chat has its reason (never
+// while an eligible agent of its team has room, never with no team once there is a default team), every
+// offer resolves by its deadline, the engine's loads match a recount, and each automatic assignment matches
+// its strategy recomputed by brute force (checked before the assignment is applied).
 // A failure prints the seed; rerun one with INBOX_SEED=<seed> (and INBOX_STEPS=<n>).
 #include "core/assignment.h"
 
@@ -17,6 +19,7 @@
 #include "core/decide.h"
 #include "core/routing_index.h"
 #include "core/timers.h"
+#include "core/waiting.h"
 
 using namespace inbox;
 
@@ -44,7 +47,7 @@ struct Simulation {
       must(UserId(), SetTeamMembers{TeamId(t), members});
       TeamRouting r;
       r.capacity_max = 1 + t;
-      if (t == 0) r.offer_timeout_ms = 30'000;
+      if (t == 0) r.offer_timeout_ms = 90'000;
       if (t == 1) r.strategy = AssignmentStrategy::round_robin;
       if (t == 2) {
         r.strategy = AssignmentStrategy::default_user;
@@ -55,6 +58,8 @@ struct Simulation {
       must(UserId(), CreateChannel{ChannelKind::webchat, "Site " + std::to_string(t), "site" + std::to_string(t)});
       must(UserId(), SetChannelTeam{ChannelId(t), TeamId(t)});
     }
+    // A channel with no team: its chats wait with no team until the workspace gets a default team.
+    must(UserId(), CreateChannel{ChannelKind::webchat, "Site without a team", "site-no-team"});
     AssignmentSettings settings;
     settings.excluded_roles = {Role::supervisor};
     settings.excluded_users = {UserId(7), UserId(8)};
@@ -107,7 +112,7 @@ struct Simulation {
     CHECK(e.candidates[0].user == e.chosen);
     const Team& team = state.teams[e.team.index()];
     switch (e.strategy) {
-      case AssignmentStrategy::least_busy: {
+      case AssignmentRule::least_busy: {
         const User& chosen = state.users[e.chosen.index()];
         for (const UserId m : team.members) {
           if (!eligible(m, e.team)) continue;
@@ -117,7 +122,7 @@ struct Simulation {
         }
         break;
       }
-      case AssignmentStrategy::round_robin: {
+      case AssignmentRule::round_robin: {
         const size_t n = team.members.size();
         for (size_t step = 0; step < n; ++step) {
           const UserId m = team.members[(team.round_robin_next + step) % n];
@@ -127,8 +132,17 @@ struct Simulation {
         }
         break;
       }
-      case AssignmentStrategy::default_user: CHECK(e.chosen == team.routing.default_user); break;
+      case AssignmentRule::default_user: CHECK(e.chosen == team.routing.default_user); break;
       default: FAIL("a queue decision uses the team's strategy");
+    }
+  }
+
+  // Nobody who could take a chat of the team now (default user: only that member counts).
+  void require_nobody_free(TeamId id) const {
+    const Team& team = state.teams[id.index()];
+    for (const UserId m : team.members) {
+      if (team.routing.strategy == AssignmentStrategy::default_user && m != team.routing.default_user) continue;
+      REQUIRE_MESSAGE(!eligible(m, id), "a chat waits in team " << id.value << " while " << m.value << " has room");
     }
   }
 
@@ -145,13 +159,19 @@ struct Simulation {
       const uint32_t capacity = capacity_of(state, UserId(static_cast<uint32_t>(u)), TeamId(u % kTeams));
       REQUIRE_MESSAGE(load[u] <= capacity, "agent " << u << " is above capacity");
     }
-    for (uint32_t t = 0; t < kTeams; ++t) {
-      if (state.routing.teams[t].queue.empty()) continue;
-      const Team& team = state.teams[t];
-      for (const UserId m : team.members) {
-        if (team.routing.strategy == AssignmentStrategy::default_user && m != team.routing.default_user) continue;
-        REQUIRE_MESSAGE(!eligible(m, TeamId(t)), "a chat waits in team " << t << " while " << m.value << " has room");
+    // Every chat has a way out: one waiting with nobody on it is offered, escalated, or waits for a reason
+    // no agent can change (no team before the default team exists); never while someone of its team has room.
+    for (const Conversation& c : state.conversations) {
+      const std::optional<WaitReason> reason = waiting_reason(state, c);
+      if (!reason) continue;
+      REQUIRE_MESSAGE(*reason != WaitReason::dispatching, "a chat waits while an agent of its team has room");
+      if (*reason == WaitReason::no_team) {
+        REQUIRE_MESSAGE(!state.settings.default_team.valid(), "a chat waits with no team beside a default team");
       }
+      if (*reason == WaitReason::nobody_available) require_nobody_free(c.team);
+    }
+    for (uint32_t t = 0; t < kTeams; ++t) {
+      if (!state.routing.teams[t].queue.empty()) require_nobody_free(TeamId(t));
     }
   }
 
@@ -167,10 +187,23 @@ struct Simulation {
       }
       case 2: case 3: case 4: {
         ReceiveMessage message;
-        message.channel = ChannelId(static_cast<uint32_t>(below(kTeams)));
+        message.channel = ChannelId(static_cast<uint32_t>(below(kTeams + 1)));  // the last one has no team
         message.from = "visitor-" + std::to_string(below(6000));
         message.text = "Olá";
         attempt(UserId(), message);
+        break;
+      }
+      case 5: case 6: {
+        // An agent answers one of the open offers: accepts, or declines (the engine then asks someone else).
+        std::vector<uint32_t> offered;
+        for (const TimerKey& timer : state.timers.heap) {
+          if (timer.kind == TimerKind::offer) offered.push_back(timer.subject);
+        }
+        if (offered.empty()) break;
+        const ConversationId id(offered[below(offered.size())]);
+        const UserId to = state.conversations[id.index()].offered_to;
+        if (below(3) == 0) attempt(to, DeclineConversation{id});
+        else attempt(to, AcceptConversation{id});
         break;
       }
       default: {
@@ -193,6 +226,11 @@ void run_seed(uint64_t seed, int steps) {
   Simulation sim(seed);
   for (int i = 0; i < steps; ++i) {
     CAPTURE(i);
+    if (i == steps / 2) {
+      Settings settings = sim.state.settings;
+      settings.default_team = TeamId(1);
+      sim.must(UserId(), UpdateSettings{settings});
+    }
     sim.step();
     sim.check_invariants();
     if (i % 500 == 0) {
@@ -209,9 +247,12 @@ void run_seed(uint64_t seed, int steps) {
   for (const Conversation& c : sim.state.conversations) CHECK(c.offered_to == UserId());
   CHECK(sim.state.explanations.entries.size() > static_cast<size_t>(steps) / 10);
   // The run must exercise the timers, not only the happy path.
-  size_t expired = 0, reassigned = 0, graces = 0;
+  size_t expired = 0, reassigned = 0, graces = 0, declined = 0, routed = 0, accepted = 0;
   for (const Event& event : sim.log) {
     expired += std::holds_alternative<OfferExpired>(event.body);
+    declined += std::holds_alternative<OfferDeclined>(event.body);
+    accepted += std::holds_alternative<ConversationAccepted>(event.body);
+    routed += std::holds_alternative<ConversationTeamSet>(event.body);
     graces += std::holds_alternative<DisconnectGraceEnded>(event.body);
     if (const auto* e = std::get_if<AssignmentExplained>(&event.body)) {
       reassigned += e->explanation.trigger == AssignmentTrigger::reply_timeout;
@@ -220,6 +261,9 @@ void run_seed(uint64_t seed, int steps) {
   CHECK(expired > 0);
   CHECK(reassigned > 0);
   CHECK(graces > 0);
+  CHECK(declined > 0);
+  CHECK(accepted > 0);
+  CHECK(routed > 0);  // chats that waited with no team joined the default team when it was set
   State rebuilt;
   apply_all(rebuilt, sim.log);
   REQUIRE_MESSAGE(rebuilt == sim.state, "the state rebuilt from the log differs");

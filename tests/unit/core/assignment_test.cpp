@@ -7,6 +7,7 @@
 
 #include "core/routing_index.h"
 #include "core/timers.h"
+#include "core/waiting.h"
 #include "inbox_fixture.h"
 
 using namespace inbox;
@@ -27,8 +28,6 @@ struct Desk : Inbox {
   }
 
   void routing(TeamRouting r, TeamId team = TeamId(0)) { run(supervisor, SetTeamRouting{team, std::move(r)}); }
-
-  void available(UserId user) { run(user, SetUserStatus{user, UserStatus::available}); }
 
   ConversationId new_chat() {
     ++customers;
@@ -71,7 +70,7 @@ TEST_CASE("three agents with 2/1/1 chats, the two with one differ in idle time: 
   const ConversationId next = desk.new_chat();
   CHECK(desk.assignee(next) == desk.bruno);
   const Explanation& why = desk.last_explanation();
-  CHECK(why.strategy == AssignmentStrategy::least_busy);
+  CHECK(why.strategy == AssignmentRule::least_busy);
   CHECK(why.chosen == desk.bruno);
   REQUIRE(why.candidates.size() == 3);
   CHECK(why.candidates[0].user == desk.bruno);
@@ -174,7 +173,7 @@ TEST_CASE("round robin goes through the team in order and skips who cannot take 
   desk.run(desk.bruno, SetUserStatus{desk.bruno, UserStatus::unavailable});
   CHECK(desk.assignee(desk.new_chat()) == desk.carla);
   const Explanation& why = desk.last_explanation();
-  CHECK(why.strategy == AssignmentStrategy::round_robin);
+  CHECK(why.strategy == AssignmentRule::round_robin);
   REQUIRE(why.skipped.size() == 1);
   CHECK(why.skipped[0].user == desk.bruno);
   CHECK(why.skipped[0].reason == SkipReason::not_available);
@@ -231,6 +230,31 @@ TEST_CASE("an offer not accepted in time puts the agent in RONA and the chat is 
   CHECK(desk.advance(kHour).empty());  // the accepted offer's timer is gone
 }
 
+TEST_CASE("a declined offer goes to the next agent; the one who declined is asked again only if nobody else can") {
+  Desk desk;
+  TeamRouting r;
+  r.offer_timeout_ms = 30'000;
+  desk.routing(r);
+  desk.available(desk.ana);
+  desk.advance(kMinute);
+  desk.available(desk.bruno);
+  const ConversationId id = desk.new_chat();
+  REQUIRE(desk.conversation(id).offered_to == desk.ana);
+  desk.run(desk.ana, DeclineConversation{id});
+  CHECK(desk.state.users[desk.ana.index()].status == UserStatus::available);
+  CHECK(desk.conversation(id).offered_to == desk.bruno);
+  const Explanation& why = desk.last_explanation();
+  REQUIRE_FALSE(why.skipped.empty());
+  CHECK(why.skipped[0].user == desk.ana);
+  CHECK(why.skipped[0].reason == SkipReason::declined);
+  desk.run(desk.bruno, DeclineConversation{id});
+  // Ana declined before, but she is the one who can take it now rather than nobody: asked again.
+  CHECK(desk.conversation(id).offered_to == desk.ana);
+  desk.run(desk.ana, AcceptConversation{id});
+  CHECK(desk.assignee(id) == desk.ana);
+  CHECK_FALSE(desk.conversation(id).declined_by.valid());
+}
+
 TEST_CASE("only the agent sets themselves back from RONA, and then receives chats again") {
   Desk desk;
   TeamRouting r;
@@ -277,7 +301,7 @@ TEST_CASE("the reply timer reassigns to another agent, then escalates to the sup
     CHECK(desk.assignee(id) == desk.carla);  // not back to ana... nor to bruno
     desk.advance(5 * kMinute);
     CHECK(desk.assignee(id) == desk.supervisor);
-    CHECK(desk.last_explanation().strategy == AssignmentStrategy::escalation);
+    CHECK(desk.last_explanation().strategy == AssignmentRule::escalation);
     CHECK(desk.conversation(id).escalated);
     CHECK(desk.advance(kHour).empty());  // escalated: the timer stops
   }
@@ -299,7 +323,7 @@ TEST_CASE("with two agents a silent chat never ping-pongs between them: it escal
   CHECK(desk.assignee(id) == desk.bruno);
   desk.advance(5 * kMinute);
   CHECK(desk.assignee(id) == desk.supervisor);
-  CHECK(desk.last_explanation().strategy == AssignmentStrategy::escalation);
+  CHECK(desk.last_explanation().strategy == AssignmentRule::escalation);
 }
 
 TEST_CASE("the queue is served first come first served, priority first, the moment an agent can take a chat") {
@@ -405,7 +429,7 @@ TEST_CASE("a reply to an individual campaign goes to the named agent, over every
   const ConversationId id = campaign_reply(desk, "+34612345678");
   CHECK(desk.assignee(id) == desk.bruno);  // though bruno is not even available
   const Explanation& why = desk.last_explanation();
-  CHECK(why.strategy == AssignmentStrategy::direct_routing);
+  CHECK(why.strategy == AssignmentRule::direct_routing);
   CHECK(why.chosen == desk.bruno);
 }
 
@@ -422,7 +446,7 @@ TEST_CASE("direct routing lasts exactly 24 hours after the campaign was sent") {
     desk.advance(24 * kHour);
     CHECK_FALSE(desk.state.contacts[lucia.index()].route.has_value());
     CHECK(desk.assignee(campaign_reply(desk, "+34612345678")) == desk.ana);
-    CHECK(desk.last_explanation().strategy == AssignmentStrategy::least_busy);
+    CHECK(desk.last_explanation().strategy == AssignmentRule::least_busy);
   }
 }
 
@@ -449,7 +473,7 @@ TEST_CASE("a campaign naming an agent outside the team is refused, and a bulk ca
   desk.available(desk.carla);
   desk.run(desk.supervisor, SendCampaign{desk.whatsapp, {lucia, marie}, kOffer, desk.sales, UserId()});
   CHECK(desk.assignee(campaign_reply(desk, "+33612345678")) == desk.carla);
-  CHECK(desk.last_explanation().strategy == AssignmentStrategy::least_busy);
+  CHECK(desk.last_explanation().strategy == AssignmentRule::least_busy);
 }
 
 TEST_CASE("the explanation log is for supervisors and names the strategy, candidates and skipped members") {
@@ -497,8 +521,54 @@ TEST_CASE("with automatic assignment on, supervisors still assign and transfer b
   CHECK(desk.assignee(id) == desk.ana);
   desk.run(desk.supervisor, AssignConversation{id, desk.bruno});
   CHECK(desk.assignee(id) == desk.bruno);
+  desk.available(desk.carla);
   desk.run(desk.supervisor, TransferConversation{id, desk.support, desk.carla, ClosingReasonId()});
+  desk.run(desk.carla, AcceptConversation{id});
   CHECK(desk.assignee(desk.conversation(id).next) == desk.carla);
+}
+
+TEST_CASE("a chat whose channel has no team waits in the workspace's default team and is handed out") {
+  Desk desk;
+  desk.available(desk.carla);
+  const ConversationId stranded = desk.customer_writes("https://example.com/visitor/1", "Hello?", desk.webchat);
+  CHECK_FALSE(desk.conversation(stranded).team.valid());
+  CHECK(waiting_reason(desk.state, desk.conversation(stranded)) == WaitReason::no_team);
+  // Setting a default team routes the chats already waiting with no team, and every new one.
+  Settings settings = desk.state.settings;
+  settings.default_team = desk.support;
+  desk.run(desk.admin, UpdateSettings{settings});
+  CHECK(desk.conversation(stranded).team == desk.support);
+  CHECK(desk.assignee(stranded) == desk.carla);
+  CHECK(desk.conversation(stranded).timeline[1].kind == TimelineKind::team_set);
+  const ConversationId next = desk.customer_writes("https://example.com/visitor/2", "Hello", desk.webchat);
+  CHECK(desk.conversation(next).team == desk.support);
+  CHECK(desk.assignee(next) == desk.carla);
+  settings.default_team = TeamId(9);
+  CHECK(desk.refused(desk.admin, UpdateSettings{settings}).code == ErrorCode::unknown_team);
+}
+
+TEST_CASE("a waiting chat always says why: offered, no team, assignment off, no members, nobody available") {
+  Desk desk;
+  TeamRouting r;
+  r.offer_timeout_ms = 30'000;
+  r.capacity_max = 1;
+  desk.routing(r);
+  const ConversationId first = desk.new_chat();
+  CHECK(waiting_reason(desk.state, desk.conversation(first)) == WaitReason::nobody_available);
+  desk.available(desk.ana);
+  CHECK(waiting_reason(desk.state, desk.conversation(first)) == WaitReason::offered);
+  desk.run(desk.ana, AcceptConversation{first});
+  CHECK_FALSE(waiting_reason(desk.state, desk.conversation(first)).has_value());
+  const ConversationId second = desk.new_chat();  // Ana is at capacity, Bruno and Carla unavailable
+  CHECK(waiting_reason(desk.state, desk.conversation(second)) == WaitReason::nobody_available);
+  desk.run(UserId(), SetTeamMembers{desk.sales, {}});
+  CHECK(waiting_reason(desk.state, desk.conversation(second)) == WaitReason::no_members);
+  Settings off = desk.state.settings;
+  off.automatic_assignment = false;
+  desk.run(desk.admin, UpdateSettings{off});
+  CHECK(waiting_reason(desk.state, desk.conversation(second)) == WaitReason::assignment_off);
+  desk.run(desk.ana, CloseConversation{first, ClosingReasonId()});
+  CHECK_FALSE(waiting_reason(desk.state, desk.conversation(first)).has_value());
 }
 
 TEST_CASE("the engine's indexes and timers equal their rebuild from the state after a busy day") {

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/json_codec.h"
 #include "core/limits.h"
 #include "inbox_fixture.h"
 
@@ -131,6 +132,7 @@ TEST_CASE("assigning to an unknown user is refused") {
 TEST_CASE("an offered conversation is accepted by the agent it was offered to, and only by them") {
   Inbox inbox;
   const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.available(inbox.ana);
   inbox.run(UserId(), OfferConversation{id, inbox.ana});
   CHECK(inbox.conversation(id).offered_to == inbox.ana);
   CHECK(inbox.refused(inbox.bruno, AcceptConversation{id}).code == ErrorCode::not_offered);
@@ -144,7 +146,41 @@ TEST_CASE("agents cannot make offers; the system and supervisors can") {
   Inbox inbox;
   const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
   CHECK(inbox.refused(inbox.ana, OfferConversation{id, inbox.bruno}).code == ErrorCode::forbidden);
+  inbox.available(inbox.bruno);
   inbox.run(inbox.supervisor, OfferConversation{id, inbox.bruno});
+}
+
+TEST_CASE("an agent who is idle, unavailable or in RONA receives no offer, not even a supervisor's") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  const Error unavailable = inbox.refused(inbox.supervisor, OfferConversation{id, inbox.ana});
+  CHECK(unavailable.code == ErrorCode::user_not_available);
+  CHECK(unavailable.message == "Ana Agente is unavailable: only an available agent receives offers.");
+  inbox.run(inbox.ana, SetUserStatus{inbox.ana, UserStatus::idle});
+  CHECK(inbox.refused(UserId(), OfferConversation{id, inbox.ana}).code == ErrorCode::user_not_available);
+  inbox.run(UserId(), SetUserStatus{inbox.ana, UserStatus::rona});
+  CHECK(inbox.refused(inbox.supervisor, OfferConversation{id, inbox.ana}).message ==
+        "Ana Agente is in RONA (no answer to an offer): only an available agent receives offers.");
+  // A supervisor may still assign directly, whatever the agent's status.
+  inbox.run(inbox.supervisor, AssignConversation{id, inbox.ana});
+  CHECK(inbox.conversation(id).assignee == inbox.ana);
+}
+
+TEST_CASE("declining an offer withdraws it without RONA; only the offered agent declines") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.available(inbox.ana);
+  inbox.run(inbox.supervisor, OfferConversation{id, inbox.ana});
+  CHECK(inbox.refused(inbox.bruno, DeclineConversation{id}).code == ErrorCode::not_offered);
+  CHECK(inbox.refused(UserId(), DeclineConversation{id}).code == ErrorCode::forbidden);
+  inbox.run(inbox.ana, DeclineConversation{id});
+  CHECK_FALSE(inbox.conversation(id).offered_to.valid());
+  CHECK(inbox.conversation(id).declined_by == inbox.ana);
+  CHECK(inbox.conversation(id).status == ConversationStatus::pending);
+  CHECK(inbox.state.users[inbox.ana.index()].status == UserStatus::available);
+  CHECK(inbox.conversation(id).timeline.back().kind == TimelineKind::offer_declined);
+  CHECK(inbox.refused(inbox.ana, DeclineConversation{id}).code == ErrorCode::not_offered);
+  CHECK(timers_size(inbox.state.timers) == 0);
 }
 
 TEST_CASE("an agent replies to their conversation and it stops being pending") {
@@ -299,12 +335,88 @@ TEST_CASE("transfer to an agent hands them the new attention, and history stays 
   const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
   inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
   inbox.reply(inbox.ana, id, "Vou passar para o Bruno");
+  inbox.available(inbox.bruno);
   inbox.run(inbox.ana, TransferConversation{id, TeamId(), inbox.bruno, inbox.solved});
+  inbox.run(inbox.bruno, AcceptConversation{id});
   const Conversation& now = inbox.conversation(inbox.conversation(id).next);
   CHECK(now.assignee == inbox.bruno);
   CHECK(now.status == ConversationStatus::open);
   CHECK(conversation_messages(inbox.state, id) == std::vector<MessageId>{MessageId(0), MessageId(1)});
   CHECK(conversation_messages(inbox.state, id, 1) == std::vector<MessageId>{MessageId(1)});
+  CHECK(inbox.conversation(id).closing_reason == inbox.solved);
+}
+
+TEST_CASE("transfer to an agent is a request: the chat stays with its owner until the agent accepts") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  CHECK(inbox.refused(inbox.ana, TransferConversation{id, TeamId(), inbox.bruno, {}}).code ==
+        ErrorCode::user_not_available);
+  inbox.available(inbox.bruno);
+  inbox.available(inbox.carla);
+  inbox.run(inbox.ana, TransferConversation{id, TeamId(), inbox.bruno, {}});
+  const Conversation& asked = inbox.conversation(id);
+  CHECK(asked.status == ConversationStatus::open);
+  CHECK(asked.assignee == inbox.ana);
+  CHECK(asked.transfer.to == inbox.bruno);
+  CHECK(asked.transfer.by == inbox.ana);
+  CHECK(asked.transfer.expires_at == inbox.now_ms + kOfferTimeoutDefaultMs);
+  CHECK(asked.timeline.back().kind == TimelineKind::transfer_requested);
+  inbox.reply(inbox.ana, id, "Um momento, por favor");  // the owner still answers meanwhile
+  CHECK(inbox.refused(inbox.ana, TransferConversation{id, TeamId(), inbox.carla, {}}).code ==
+        ErrorCode::transfer_pending);
+  CHECK(inbox.refused(inbox.carla, AcceptConversation{id}).code == ErrorCode::not_offered);
+  inbox.run(inbox.bruno, AcceptConversation{id});
+  CHECK(inbox.conversation(id).status == ConversationStatus::closed);
+  CHECK(inbox.conversation(inbox.conversation(id).next).assignee == inbox.bruno);
+}
+
+TEST_CASE("a transfer request declined or not accepted in time is abandoned: the chat stays where it was") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  inbox.available(inbox.bruno);
+  inbox.run(inbox.ana, TransferConversation{id, TeamId(), inbox.bruno, {}});
+  inbox.run(inbox.bruno, DeclineConversation{id});
+  CHECK_FALSE(inbox.conversation(id).transfer.to.valid());
+  CHECK(inbox.conversation(id).assignee == inbox.ana);
+  CHECK(inbox.conversation(id).timeline.back().kind == TimelineKind::transfer_declined);
+
+  inbox.run(inbox.ana, TransferConversation{id, TeamId(), inbox.bruno, {}});
+  inbox.advance(kOfferTimeoutDefaultMs - 1);
+  CHECK(inbox.conversation(id).transfer.to == inbox.bruno);
+  inbox.advance(1);
+  CHECK_FALSE(inbox.conversation(id).transfer.to.valid());
+  CHECK(inbox.conversation(id).assignee == inbox.ana);
+  CHECK(inbox.conversation(id).status == ConversationStatus::open);
+  CHECK(inbox.conversation(id).timeline.back().kind == TimelineKind::transfer_abandoned);
+  CHECK(inbox.state.users[inbox.bruno.index()].status == UserStatus::available);  // not RONA: a request, not the queue
+  CHECK(inbox.refused(inbox.bruno, AcceptConversation{id}).code == ErrorCode::not_offered);
+}
+
+TEST_CASE("an unassigned chat transferred to an agent who never answers stays in its queue, never lost") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.available(inbox.carla);
+  inbox.run(inbox.operator_, TransferConversation{id, inbox.support, inbox.carla, {}});
+  CHECK(inbox.conversation(id).status == ConversationStatus::pending);
+  inbox.advance(kOfferTimeoutDefaultMs);
+  CHECK(inbox.conversation(id).status == ConversationStatus::pending);
+  CHECK(inbox.state.contacts[0].active_conversation == id);
+}
+
+TEST_CASE("a transfer asks for a closing reason when the workspace requires one") {
+  Inbox inbox;
+  Settings settings = inbox.state.settings;
+  settings.closing_reason_required = true;
+  inbox.run(UserId(), UpdateSettings{settings});
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  CHECK(inbox.refused(inbox.ana, TransferConversation{id, inbox.support, UserId(), {}}).code ==
+        ErrorCode::closing_reason_required);
+  CHECK(inbox.refused(inbox.ana, TransferConversation{id, inbox.support, UserId(), ClosingReasonId(9)}).code ==
+        ErrorCode::unknown_closing_reason);
+  inbox.run(inbox.ana, TransferConversation{id, inbox.support, UserId(), inbox.solved});
   CHECK(inbox.conversation(id).closing_reason == inbox.solved);
 }
 
@@ -402,6 +514,36 @@ TEST_CASE("tags on a conversation are added to, or replace, the existing ones") 
   CHECK(inbox.state.tags[inbox.conversation(id).tags[0].index()].name == "resolvido");
   CHECK(inbox.refused(inbox.ana, TagConversation{id, {"resolvido"}, TagMode::add}).code == ErrorCode::no_change);
   CHECK(inbox.refused(inbox.ana, TagConversation{id, {""}, TagMode::add}).code == ErrorCode::invalid_name);
+}
+
+TEST_CASE("tags replace the existing ones unless adding is asked for, on conversations and contacts alike") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
+  inbox.run(inbox.ana, TagConversation{id, {"vip"}, TagMode::add});
+  TagConversation retag;
+  retag.conversation = id;
+  retag.tags = {"boleto"};
+  CHECK(retag.mode == TagMode::replace);
+  inbox.run(inbox.ana, retag);
+  CHECK(inbox.conversation(id).tags.size() == 1);
+  TagContact contact;
+  contact.contact = ContactId(0);
+  contact.tags = {"cliente"};
+  inbox.run(inbox.ana, TagContact{ContactId(0), {"madrid"}, TagMode::add});
+  inbox.run(inbox.ana, contact);
+  CHECK(inbox.state.contacts[0].tags.size() == 1);
+  // A command without a mode (JSON without the field) replaces too.
+  Result<Command> parsed = parse_command(R"({"type": "tag_contact", "actor": 3, "contact": 0, "tags": ["a"]})");
+  REQUIRE(parsed.ok());
+  CHECK(std::get<TagContact>(parsed.value().body).mode == TagMode::replace);
+}
+
+TEST_CASE("refusals name the actor's role with the right article") {
+  Inbox inbox;
+  CHECK(inbox.refused(inbox.supervisor, AddSystemLine{ConversationId(0), "x"}).message ==
+        "Not allowed for a supervisor: system lines come only from the system.");
+  CHECK(inbox.refused(inbox.ana, CreateTeam{"Nueva"}).message == "Not allowed for an agent: create teams.");
+  CHECK(inbox.refused(inbox.operator_, CreateTeam{"Nueva"}).message == "Not allowed for an operator: create teams.");
 }
 
 TEST_CASE("tags on a contact are added to, or replace, the existing ones") {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/apply.h"
+#include "core/channel_rules.h"
 #include "core/decide.h"
 #include "core/state.h"
 #include "core/timers.h"
@@ -101,6 +102,9 @@ struct Inbox {
   void reply(UserId agent, ConversationId conversation, const std::string& text) {
     run(agent, SendMessage{conversation, text, {}, std::nullopt});
   }
+
+  // Offers and transfer requests reach only available agents; users start unavailable.
+  void available(UserId user) { run(user, SetUserStatus{user, UserStatus::available}); }
 
   const Conversation& conversation(ConversationId id) const { return state.conversations.at(id.index()); }
   // The fake clock: moving it fires every timer due by then.

@@ -152,7 +152,7 @@ TEST_CASE("the assignment engine's commands and events round-trip with every fie
   Explanation explanation;
   explanation.conversation = ConversationId(9);
   explanation.team = TeamId(0);
-  explanation.strategy = AssignmentStrategy::least_busy;
+  explanation.strategy = AssignmentRule::least_busy;
   explanation.trigger = AssignmentTrigger::reply_timeout;
   explanation.chosen = UserId(4);
   explanation.offered = true;

@@ -32,3 +32,19 @@ TEST_CASE("offers waiting for an agent: listed until accepted or expired, the on
   CHECK(offers_waiting_for(inbox.state, inbox.carla).empty());
   CHECK(inbox.state.users[inbox.carla.index()].status == UserStatus::rona);
 }
+
+TEST_CASE("a transfer request is listed with the offers of the agent it is for, until answered") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511911110000", "Oi");
+  inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  inbox.available(inbox.bruno);
+  inbox.run(inbox.ana, TransferConversation{id, TeamId(), inbox.bruno, {}});
+  REQUIRE(offers_waiting_for(inbox.state, inbox.bruno) == std::vector<ConversationId>{id});
+  const Conversation& c = inbox.conversation(id);
+  CHECK(is_transfer_request(c, inbox.bruno));
+  CHECK(offer_started_at(c, inbox.bruno) == inbox.now_ms);
+  CHECK(offer_ends_at(c, inbox.bruno) == inbox.now_ms + kOfferTimeoutDefaultMs);
+  CHECK(offers_waiting_for(inbox.state, inbox.ana).empty());
+  inbox.run(inbox.bruno, DeclineConversation{id});
+  CHECK(offers_waiting_for(inbox.state, inbox.bruno).empty());
+}

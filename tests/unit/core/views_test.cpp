@@ -137,6 +137,7 @@ TEST_CASE("the timeline lists assignment, conference, transfer and close with wh
   Inbox inbox;
   const ConversationId id = inbox.customer_writes("+5511900000001", "Oi");
   inbox.advance(kMinute);
+  inbox.available(inbox.ana);
   inbox.run(UserId(), OfferConversation{id, inbox.ana});
   inbox.run(inbox.ana, AcceptConversation{id});
   inbox.run(inbox.ana, InviteToConference{id, inbox.bruno});
@@ -168,7 +169,9 @@ TEST_CASE("views rebuilt from scratch equal the ones kept up to date event by ev
   inbox.customer_writes("+5511900000002", "Olá");
   inbox.run(inbox.ana, AssignConversation{a, inbox.ana});
   inbox.run(inbox.ana, UpdateContact{ContactId(0), "Zé", "+5511900000009", ""});
+  inbox.available(inbox.bruno);
   inbox.run(inbox.ana, TransferConversation{a, TeamId(), inbox.bruno, {}});
+  inbox.run(inbox.bruno, AcceptConversation{a});
   CHECK(rebuild_views(inbox.state) == inbox.state.views);
 }
 

@@ -187,3 +187,34 @@ TEST_CASE("the customers' phones report an agent's reply delivered within second
   world.run_for(40'000);
   CHECK(world.engine.state().message_delivery[reply.index()] == DeliveryStatus::read);
 }
+
+TEST_CASE("teammates answer the transfer requests they are sent: most take the chat over") {
+  demo::SimulatorSettings settings;
+  settings.customers_write = false;
+  World world(settings);
+  const State& state = world.engine.state();
+  std::vector<UserId> teammates;
+  for (uint32_t i = 0; i < state.users.size(); ++i) {
+    if (state.users[i].role == Role::agent && UserId(i) != world.human) teammates.push_back(UserId(i));
+  }
+  REQUIRE(teammates.size() >= 6);
+  size_t asked = 0;
+  for (const ConversationId id : list_conversations(state, ListQuery{world.human, Section::unassigned,
+                                                                      ConversationStatus::pending, SortOrder::newest_first, 0, 6})) {
+    const UserId to = teammates[asked];
+    if (state.users[to.index()].status != UserStatus::available) {
+      REQUIRE_FALSE(world.engine.execute(Command{to, SetUserStatus{to, UserStatus::available}}, world.now_ms));
+    }
+    REQUIRE_FALSE(world.engine.execute(Command{world.human, AssignConversation{id, world.human}}, world.now_ms));
+    const std::optional<Error> refused =
+        world.engine.execute(Command{world.human, TransferConversation{id, TeamId(), to, ClosingReasonId(0)}}, world.now_ms);
+    REQUIRE_MESSAGE(!refused, refused->message);
+    ++asked;
+  }
+  REQUIRE(asked == 6);
+  world.run_for(30'000);
+  CHECK(world.count("accept_conversation") >= 3);
+  for (const Conversation& c : state.conversations) {
+    if (c.transfer.to.valid()) CHECK(c.transfer.expires_at > world.now_ms);
+  }
+}
