@@ -2,37 +2,13 @@
 
 #include <cstring>
 #include <limits>
-#include <optional>
 #include <type_traits>
-#include <vector>
 
 namespace inbox {
 namespace {
 
 constexpr char kMagic[4] = {'I', 'N', 'B', 'S'};
 constexpr uint32_t kFormatVersion = 1;
-
-template <class T>
-struct is_id : std::false_type {};
-template <class Tag>
-struct is_id<Id<Tag>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
-template <class T, size_t N>
-struct is_vector<InlineVector<T, N>> : std::true_type {};  // the same bytes as a std::vector
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct always_false : std::false_type {};
-
-template <class Member>
-constexpr bool is_derived_index = std::is_same_v<Member, Views State::*> ||
-                                  std::is_same_v<Member, RoutingIndex State::*> ||
-                                  std::is_same_v<Member, TimerIndex State::*>;
 
 // --- layout fingerprint: FNV-1a over field names and type shapes ------------------------------------------
 
@@ -51,7 +27,7 @@ void describe(Fingerprint& print) {
     T::fields([&](const char* name, auto member) {
       using Member = decltype(member);
       using Field = std::remove_reference_t<decltype(std::declval<T&>().*member)>;
-      if constexpr (!(std::is_same_v<T, State> && is_derived_index<Member>)) {
+      if constexpr (!(std::is_same_v<T, State> && is_derived_index_v<Member>)) {
         print.add(name);
         describe<Field>(print);
       }
@@ -60,12 +36,12 @@ void describe(Fingerprint& print) {
   } else if constexpr (std::is_enum_v<T>) {
     print.add("enum");
     for (const char* name : EnumNames<T>::names) print.add(name);
-  } else if constexpr (is_id<T>::value) {
+  } else if constexpr (is_id_v<T>) {
     print.add("id");
-  } else if constexpr (is_vector<T>::value) {
+  } else if constexpr (is_vector_v<T>) {
     print.add("vector");
     describe<typename T::value_type>(print);
-  } else if constexpr (is_optional<T>::value) {
+  } else if constexpr (is_optional_v<T>) {
     print.add("optional");
     describe<typename T::value_type>(print);
   } else if constexpr (std::is_same_v<T, std::string>) {
@@ -76,7 +52,7 @@ void describe(Fingerprint& print) {
     print.add(std::is_signed_v<T> ? "int" : "uint");
     print.add(std::string(1, static_cast<char>('0' + sizeof(T))));
   } else {
-    static_assert(always_false<T>::value, "no binary form for this type");
+    static_assert(always_false_v<T>, "no binary form for this type");
   }
 }
 
@@ -115,16 +91,16 @@ template <class T>
 void write(Writer& w, const T& value) {
   if constexpr (is_reflected_v<T>) {
     T::fields([&](const char*, auto member) {
-      if constexpr (!(std::is_same_v<T, State> && is_derived_index<decltype(member)>)) write(w, value.*member);
+      if constexpr (!(std::is_same_v<T, State> && is_derived_index_v<decltype(member)>)) write(w, value.*member);
     });
   } else if constexpr (std::is_enum_v<T>) {
     w.varint(static_cast<uint64_t>(value));
-  } else if constexpr (is_id<T>::value) {
+  } else if constexpr (is_id_v<T>) {
     w.varint(value.valid() ? uint64_t{value.value} + 1 : 0);  // none is the common case: one byte
-  } else if constexpr (is_vector<T>::value) {
+  } else if constexpr (is_vector_v<T>) {
     w.varint(value.size());
     for (const auto& item : value) write(w, item);
-  } else if constexpr (is_optional<T>::value) {
+  } else if constexpr (is_optional_v<T>) {
     w.varint(value ? 1 : 0);
     if (value) write(w, *value);
   } else if constexpr (std::is_same_v<T, std::string>) {
@@ -175,23 +151,23 @@ template <class T>
 void read(Reader& r, T& value) {
   if constexpr (is_reflected_v<T>) {
     T::fields([&](const char*, auto member) {
-      if constexpr (!(std::is_same_v<T, State> && is_derived_index<decltype(member)>)) read(r, value.*member);
+      if constexpr (!(std::is_same_v<T, State> && is_derived_index_v<decltype(member)>)) read(r, value.*member);
     });
   } else if constexpr (std::is_enum_v<T>) {
     const uint64_t index = r.varint();
     if (index >= EnumNames<T>::names.size()) throw Corrupt{};
     value = static_cast<T>(index);
-  } else if constexpr (is_id<T>::value) {
+  } else if constexpr (is_id_v<T>) {
     const uint64_t raw = r.varint();
     if (raw > T::kNone) throw Corrupt{};
     value = raw == 0 ? T() : T(static_cast<uint32_t>(raw - 1));
-  } else if constexpr (is_vector<T>::value) {
+  } else if constexpr (is_vector_v<T>) {
     value.clear();
     const size_t count = r.count();
     if (count > value.max_size()) throw Corrupt{};
     value.resize(count);
     for (auto& item : value) read(r, item);
-  } else if constexpr (is_optional<T>::value) {
+  } else if constexpr (is_optional_v<T>) {
     const uint64_t present = r.varint();
     if (present > 1) throw Corrupt{};
     value.reset();

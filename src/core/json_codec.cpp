@@ -5,7 +5,6 @@
 #include <limits>
 #include <optional>
 #include <type_traits>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -19,23 +18,6 @@ struct DecodeError {
 };
 
 template <class T>
-struct is_id : std::false_type {};
-template <class Tag>
-struct is_id<Id<Tag>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
-template <class T, size_t N>
-struct is_vector<InlineVector<T, N>> : std::true_type {};
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct always_false : std::false_type {};
-
-template <class T>
 Json encode(const T& value) {
   if constexpr (is_reflected_v<T>) {
     Json out = Json::object();
@@ -43,18 +25,18 @@ Json encode(const T& value) {
     return out;
   } else if constexpr (std::is_enum_v<T>) {
     return enum_name(value);
-  } else if constexpr (is_id<T>::value) {
+  } else if constexpr (is_id_v<T>) {
     return value.valid() ? Json(value.value) : Json(nullptr);
-  } else if constexpr (is_vector<T>::value) {
+  } else if constexpr (is_vector_v<T>) {
     Json out = Json::array();
     for (const auto& item : value) out.push_back(encode(item));
     return out;
-  } else if constexpr (is_optional<T>::value) {
+  } else if constexpr (is_optional_v<T>) {
     return value ? encode(*value) : Json(nullptr);
   } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, bool> || std::is_integral_v<T>) {
     return value;
   } else {
-    static_assert(always_false<T>::value, "no JSON form for this type");
+    static_assert(always_false_v<T>, "no JSON form for this type");
   }
 }
 
@@ -75,7 +57,7 @@ void decode(const Json& json, T& out, const std::string& path) {
       for (const char* name : EnumNames<T>::names) expected += std::string(" \"") + name + "\"";
       bad(path, expected.c_str());
     }
-  } else if constexpr (is_id<T>::value) {
+  } else if constexpr (is_id_v<T>) {
     if (json.is_null()) {
       out = T();
     } else if (json.is_number_unsigned() && json.get<uint64_t>() < T::kNone) {
@@ -83,13 +65,13 @@ void decode(const Json& json, T& out, const std::string& path) {
     } else {
       bad(path, "an id (a non-negative integer) or null");
     }
-  } else if constexpr (is_vector<T>::value) {
+  } else if constexpr (is_vector_v<T>) {
     if (!json.is_array()) bad(path, "an array");
     if (json.size() > out.max_size()) bad(path, ("an array of at most " + std::to_string(out.max_size()) + " items").c_str());
     out.clear();
     out.resize(json.size());
     for (size_t i = 0; i < json.size(); ++i) decode(json[i], out[i], path + "[" + std::to_string(i) + "]");
-  } else if constexpr (is_optional<T>::value) {
+  } else if constexpr (is_optional_v<T>) {
     if (json.is_null()) {
       out.reset();
     } else {
@@ -114,7 +96,7 @@ void decode(const Json& json, T& out, const std::string& path) {
     }
     out = static_cast<uint32_t>(json.get<uint64_t>());
   } else {
-    static_assert(always_false<T>::value, "no JSON form for this type");
+    static_assert(always_false_v<T>, "no JSON form for this type");
   }
 }
 
@@ -281,10 +263,7 @@ Result<Json> parse_json(std::string_view text) {
 Json state_to_json(const State& state) {
   Json out = Json::object();
   State::fields([&](const char* name, auto member) {
-    using Member = decltype(member);
-    // The derived indexes are left out: rebuild_indexes() recomputes them.
-    if constexpr (!std::is_same_v<Member, Views State::*> && !std::is_same_v<Member, RoutingIndex State::*> &&
-                  !std::is_same_v<Member, TimerIndex State::*>) {
+    if constexpr (!is_derived_index_v<decltype(member)>) {
       out[name] = encode(state.*member);
     }
   });

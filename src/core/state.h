@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/model.h"
@@ -62,6 +63,13 @@ struct State {
     f("timers", &State::timers);
   }
 };
+
+// Whether a member pointer of State names a derived index: snapshots (JSON and binary) leave those out,
+// rebuild_indexes() recomputes them.
+template <class Member>
+constexpr bool is_derived_index_v = std::is_same_v<Member, Views State::*> ||
+                                    std::is_same_v<Member, RoutingIndex State::*> ||
+                                    std::is_same_v<Member, TimerIndex State::*>;
 
 // Lookups that return nullptr for an id that is none or out of range (ids in commands are input).
 const User* find_user(const State& state, UserId id);
