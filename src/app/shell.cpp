@@ -351,9 +351,10 @@ int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock
   ConversationId accepted;
   const int64_t offers_wake_ms = draw_offer_popup(ui.offers, engine, ui.viewer, clock, accepted);
   if (accepted.valid()) show_conversation(ui, Section::mine, ConversationStatus::open, accepted);  // the chat just taken
-  // After the columns, so a command refused in this frame shows its toast in this frame.
+  // After the columns, so a command refused in this frame shows its toast in this frame. The simulated people's
+  // refusals are not the signed-in user's to hear about.
   for (sync::Rejection& rejection : engine.take_rejections()) {
-    push_toast(ui.toasts, refusal_text(rejection.error), clock.now_ms);
+    if (rejection.submitter == sync::Submitter::user) push_toast(ui.toasts, refusal_text(rejection.error), clock.now_ms);
   }
   return earliest_wake(draw_toasts(ui.toasts, clock.now_ms), offers_wake_ms);
 }

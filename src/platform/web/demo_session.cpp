@@ -9,8 +9,9 @@
 #include <emscripten/emscripten.h>
 
 #include "app/i18n.h"
-#include "app/refusal_text.h"
 #include "core/seed_data.h"
+#include "demo/act_through_engine.h"
+#include "sync/local_engine.h"
 #include "platform/web/web_bridge.h"
 
 namespace inbox::web {
@@ -65,15 +66,23 @@ std::unique_ptr<sync::LocalEngine> seeded_engine(const DemoOptions& options, int
   return std::make_unique<sync::LocalEngine>(std::move(engine).value());
 }
 
-void start(DemoSession& demo, ui::ShellState& shell, std::unique_ptr<sync::LocalEngine> engine) {
-  demo.engine = std::move(engine);
+// The one place that saves: only an engine with its own event log has anything for the store.
+void save(DemoSession& demo) {
+  if (demo.log != nullptr) demo.store.save(*demo.log);
+}
+
+// The in-page authority is both the engine and the log the store keeps.
+void start(DemoSession& demo, ui::ShellState& shell, std::unique_ptr<sync::LocalEngine> authority) {
+  demo.log = authority.get();
+  demo.engine = std::move(authority);
   const demo::SimulatorSettings settings = shell.demo.simulator;
   shell = ui::ShellState();
   shell.demo.simulator = settings;
-  demo.simulator = demo::make_simulator(kSimulatorSeed ^ demo.engine->log_end(), settings);
+  // Seeded by how far the workspace has come, so a reload does not replay the same customers.
+  demo.simulator = demo::make_simulator(kSimulatorSeed ^ demo.engine->state().messages.size(), settings);
   shell.viewer = ui::default_viewer(demo.engine->state());
   demo.ready = true;
-  demo.store.save(*demo.engine);
+  save(demo);
   wake(3);
 }
 
@@ -105,20 +114,11 @@ void demo_open(DemoSession& demo, ui::ShellState& shell) {
 
 bool demo_tick(DemoSession& demo, ui::ShellState& shell, int64_t now_ms) {
   if (!demo.ready) return false;
-  sync::LocalEngine& engine = *demo.engine;
+  sync::Engine& engine = *demo.engine;
   const uint64_t revision = engine.revision();
   if (engine.next_deadline() <= now_ms) engine.advance(now_ms);
-  if (shell.demo.customer_write_requested) {
-    shell.demo.customer_write_requested = false;
-    if (auto refused = engine.execute(demo::customer_writes(demo.simulator, engine.state(), now_ms), now_ms)) {
-      ui::push_toast(shell.toasts, ui::refusal_text(*refused), now_ms);
-    }
-  }
-  if (demo::simulator_next_at(demo.simulator) <= now_ms) {
-    for (const Command& command : demo::simulator_step(demo.simulator, engine.state(), now_ms, shell.viewer)) {
-      engine.execute(command, now_ms);  // a refusal only means someone else got there first
-    }
-  }
+  if (std::exchange(shell.demo.customer_write_requested, false)) demo::customer_writes_now(demo.simulator, engine, now_ms);
+  demo::simulated_people_act(demo.simulator, engine, now_ms, shell.viewer);
   return engine.revision() != revision;
 }
 
@@ -138,7 +138,7 @@ void demo_after_frame(DemoSession& demo, ui::ShellState& shell) {
     demo.store.reset([&demo, &shell] { start(demo, shell, seeded_engine(demo.options, page_now_ms())); });
     return;
   }
-  demo.store.save(*demo.engine);
+  save(demo);
 }
 
 }  // namespace inbox::web

@@ -127,13 +127,13 @@ void DemoStore::fail_load(Error error) {
 
 // --- saving: new chunks, the manifest; then, when due, a snapshot and the manifest naming it ---------------
 
-void DemoStore::save(sync::LocalEngine& engine) {
-  engine_ = &engine;  // a new engine after a reset starts from chunk 0: start_reset() cleared what was stored
-  if (writing_ || stored_events_ >= engine.log_end()) return;
+void DemoStore::save(sync::LocalEventLog& log) {
+  log_ = &log;  // a new log after a reset starts from chunk 0: start_reset() cleared what was stored
+  if (writing_ || stored_events_ >= log.log_end()) return;
   // Rewrite the last, partial chunk together with the new events, then the chunks after it.
   writing_ = true;
   writing_chunk_ = stored_events_ / sync::kEventsPerChunk;
-  writing_until_ = engine.log_end();
+  writing_until_ = log.log_end();
   pending_chunks_.assign(manifest_.chunks.begin(),
                          manifest_.chunks.begin() + static_cast<std::ptrdiff_t>(std::min(writing_chunk_, manifest_.chunks.size())));
   write_next_chunk();
@@ -148,9 +148,9 @@ void DemoStore::write_next_chunk() {
     write_manifest(std::move(next));
     return;
   }
-  // The engine keeps every event from the first chunk not covered by the stored snapshot (forget_log_before).
+  // The log keeps every event from the first chunk not covered by the stored snapshot (forget_log_before).
   const size_t count = std::min(sync::kEventsPerChunk, writing_until_ - first);
-  buffer_ = sync::encode_chunk(engine_->log(), first - engine_->log_base(), count);
+  buffer_ = sync::encode_chunk(log_->log(), first - log_->log_base(), count);
   pending_chunks_.push_back({static_cast<uint32_t>(count), sync::fnv1a(buffer_)});
   emscripten_idb_async_store(database_.c_str(), sync::chunk_key(writing_chunk_).c_str(), buffer_.data(),
                              static_cast<int>(buffer_.size()), this, on_chunk_stored, on_store_error);
@@ -171,13 +171,13 @@ void DemoStore::write_manifest(sync::LogManifest next) {
 
 bool DemoStore::snapshot_due() const {
   const size_t covered = manifest_.snapshot ? static_cast<size_t>(manifest_.snapshot->events) : 0;
-  return engine_ != nullptr && stored_events_ == engine_->log_end() && stored_events_ >= covered + kSnapshotEveryEvents;
+  return log_ != nullptr && stored_events_ == log_->log_end() && stored_events_ >= covered + kSnapshotEveryEvents;
 }
 
 // The state now is the state after every stored event: the snapshot is exact for stored_events_.
 void DemoStore::write_snapshot() {
   writing_ = true;
-  buffer_ = state_to_binary(engine_->state());
+  buffer_ = state_to_binary(log_->logged_state());
   writing_snapshot_ = sync::SnapshotInfo{stored_events_, sync::fnv1a(buffer_)};
   emscripten_idb_async_store(database_.c_str(), sync::snapshot_key(stored_events_).c_str(), buffer_.data(),
                              static_cast<int>(buffer_.size()), this, on_snapshot_stored, on_store_error);
@@ -195,8 +195,8 @@ void DemoStore::on_manifest_stored(void* self) {
   DemoStore& store = self_of(self);
   if (store.writing_snapshot_) {  // the manifest now names the new snapshot
     store.writing_snapshot_.reset();
-    if (store.engine_ != nullptr) {
-      store.engine_->forget_log_before(static_cast<size_t>(store.manifest_.snapshot->events) / sync::kEventsPerChunk *
+    if (store.log_ != nullptr) {
+      store.log_->forget_log_before(static_cast<size_t>(store.manifest_.snapshot->events) / sync::kEventsPerChunk *
                                        sync::kEventsPerChunk);
     }
     if (!store.old_snapshot_key_.empty()) {
@@ -215,7 +215,7 @@ void DemoStore::on_manifest_stored(void* self) {
     store.write_snapshot();
     return;
   }
-  if (store.engine_ != nullptr) store.save(*store.engine_);  // events that came in while writing
+  if (store.log_ != nullptr) store.save(*store.log_);  // events that came in while writing
 }
 
 void DemoStore::on_deleted(void*) {}
@@ -241,7 +241,7 @@ void DemoStore::reset(std::function<void()> done) {
 
 void DemoStore::start_reset() {
   reset_pending_ = false;
-  engine_ = nullptr;
+  log_ = nullptr;
   manifest_ = {};
   stored_events_ = 0;
   emscripten_idb_async_delete(database_.c_str(), sync::kManifestKey, this, on_manifest_deleted, on_manifest_deleted);

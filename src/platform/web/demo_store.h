@@ -16,6 +16,7 @@
 #include "core/state.h"
 #include "sync/event_log_codec.h"
 #include "sync/local_engine.h"
+#include "sync/local_event_log.h"
 
 namespace inbox::web {
 
@@ -33,15 +34,15 @@ class DemoStore {
 
   void load(Loaded done);
 
-  // Stores the engine's events not stored yet, then a snapshot when one is due, after which the engine
-  // forgets the events the snapshot covers. `engine` must outlive the store's writes.
-  void save(sync::LocalEngine& engine);
+  // Stores the log's events not stored yet, then a snapshot when one is due, after which the log forgets the
+  // events the snapshot covers. `log` must outlive the store's writes.
+  void save(sync::LocalEventLog& log);
 
   // Forgets the stored demo: the manifest goes first, so a half-finished reset reads as "nothing stored".
   void reset(std::function<void()> done);
 
   // Everything handed to save() is in IndexedDB.
-  bool saved() const { return !writing_ && (engine_ == nullptr || stored_events_ == engine_->log_end()); }
+  bool saved() const { return !writing_ && (log_ == nullptr || stored_events_ == log_->log_end()); }
 
   // Whether the last load started from a snapshot (false: it replayed the whole log).
   bool loaded_from_snapshot() const { return loaded_from_snapshot_; }
@@ -74,7 +75,7 @@ class DemoStore {
   void start_reset();
 
   std::string database_;
-  sync::LocalEngine* engine_ = nullptr;
+  sync::LocalEventLog* log_ = nullptr;
   sync::LogManifest manifest_;  // what the stored manifest says
   size_t stored_events_ = 0;
   bool writing_ = false;
