@@ -15,6 +15,7 @@
 #include "app/list_filters.h"
 #include "app/notifications.h"
 #include "app/refusal_text.h"
+#include "app/storage_notice.h"
 #include "app/test_locator.h"
 #include "core/search.h"
 #include "core/state.h"
@@ -311,6 +312,7 @@ int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock
   constexpr ImGuiWindowFlags kFullScreen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("inbox", nullptr, kFullScreen);
+  if (ui.demo.storage_failure) draw_storage_notice(*ui.demo.storage_failure);
   constexpr ImGuiTableFlags kColumns = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
   const bool settings = ui.settings.open;  // the settings screen takes the place of columns 2 and 3
   if (ImGui::BeginTable(settings ? "columns_settings" : "columns", settings ? 2 : 3, kColumns,

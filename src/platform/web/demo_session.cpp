@@ -9,6 +9,7 @@
 #include <emscripten/emscripten.h>
 
 #include "app/i18n.h"
+#include "app/refusal_text.h"
 #include "core/seed_data.h"
 #include "demo/act_through_engine.h"
 #include "sync/local_engine.h"
@@ -104,9 +105,10 @@ void demo_open(DemoSession& demo, ui::ShellState& shell) {
       return;
     }
     start(demo, shell, seeded_engine(demo.options, now_ms));
-    if (!loaded.ok()) {
+    // No storage at all shows as the notice that the demo cannot be saved (demo_tick), not as a toast.
+    if (!loaded.ok() && loaded.error().code != ErrorCode::storage_unavailable) {
       ui::push_toast(shell.toasts, std::string(ui::tr("The saved demo could not be read: started a fresh one.")) + " (" +
-                                         loaded.error().message + ")",
+                                         ui::refusal_text(loaded.error()) + ")",
                      now_ms);
     }
   });
@@ -119,7 +121,9 @@ bool demo_tick(DemoSession& demo, ui::ShellState& shell, int64_t now_ms) {
   if (engine.next_deadline() <= now_ms) engine.advance(now_ms);
   if (std::exchange(shell.demo.customer_write_requested, false)) demo::customer_writes_now(demo.simulator, engine, now_ms);
   demo::simulated_people_act(demo.simulator, engine, now_ms, shell.viewer);
-  return engine.revision() != revision;
+  const bool failure_news = shell.demo.storage_failure.has_value() != demo.store.failure().has_value();
+  if (failure_news) shell.demo.storage_failure = demo.store.failure();
+  return engine.revision() != revision || failure_news;
 }
 
 void demo_after_frame(DemoSession& demo, ui::ShellState& shell) {

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <string_view>
 
-#include "app/i18n.h"
 #include "core/binary_codec.h"
 
 namespace inbox::web {
@@ -23,7 +22,8 @@ std::string_view bytes_of(void* data, int size) {
 
 void DemoStore::load(Loaded done) {
   loaded_ = std::move(done);
-  emscripten_idb_async_exists(database_.c_str(), sync::kManifestKey, this, on_exists, on_load_error);
+  // The first call opens the database: its failure means there is no storage at all.
+  emscripten_idb_async_exists(database_.c_str(), sync::kManifestKey, this, on_exists, on_open_error);
 }
 
 void DemoStore::on_exists(void* self, int exists) {
@@ -32,7 +32,7 @@ void DemoStore::on_exists(void* self, int exists) {
     store.loaded_(std::unique_ptr<sync::LocalEngine>());
     return;
   }
-  emscripten_idb_async_load(store.database_.c_str(), sync::kManifestKey, self, on_manifest_loaded, on_load_error);
+  emscripten_idb_async_load(store.database_.c_str(), sync::kManifestKey, self, on_manifest_loaded, on_read_error);
 }
 
 void DemoStore::on_manifest_loaded(void* self, void* data, int size) {
@@ -58,7 +58,7 @@ void DemoStore::on_snapshot_loaded(void* self, void* data, int size) {
   const std::string_view bytes = bytes_of(data, size);
   Result<State> state = sync::fnv1a(bytes) == store.manifest_.snapshot->checksum
                             ? state_from_binary(bytes)
-                            : Result<State>(Error{ErrorCode::invalid_json, ui::tr("The stored snapshot is damaged.")});
+                            : Result<State>(Error{ErrorCode::storage_corrupt, "The stored snapshot is damaged."});
   if (!state.ok()) {  // e.g. written by a build with another state layout: the whole log still works
     store.load_log_from(0);
     return;
@@ -83,7 +83,7 @@ void DemoStore::load_next_chunk() {
     return;
   }
   emscripten_idb_async_load(database_.c_str(), sync::chunk_key(loading_chunk_).c_str(), this, on_chunk_loaded,
-                            on_load_error);
+                            on_read_error);
 }
 
 void DemoStore::on_chunk_loaded(void* self, void* data, int size) {
@@ -112,8 +112,16 @@ void DemoStore::finish_load() {
   loaded_(std::move(engine));
 }
 
-void DemoStore::on_load_error(void* self) {
-  self_of(self).fail_load(Error{ErrorCode::invalid_json, ui::tr("The browser's storage could not be read.")});
+// emscripten_idb_async's error callbacks carry no reason: which call failed is all the store can tell.
+void DemoStore::on_open_error(void* self) {
+  DemoStore& store = self_of(self);
+  store.failure_ = Error{ErrorCode::storage_unavailable, "This browser's storage (IndexedDB) cannot be opened."};
+  store.fail_load(*store.failure_);
+}
+
+// The database opened, so a key it cannot give is one the manifest names but nobody stored.
+void DemoStore::on_read_error(void* self) {
+  self_of(self).fail_load(Error{ErrorCode::storage_corrupt, "The saved demo is incomplete: a part it names is missing."});
 }
 
 void DemoStore::fail_load(Error error) {
@@ -121,7 +129,6 @@ void DemoStore::fail_load(Error error) {
   stored_events_ = 0;
   loading_snapshot_.reset();
   loading_.clear();
-  last_error_ = error.message;
   loaded_(std::move(error));
 }
 
@@ -129,7 +136,7 @@ void DemoStore::fail_load(Error error) {
 
 void DemoStore::save(sync::LocalEventLog& log) {
   log_ = &log;  // a new log after a reset starts from chunk 0: start_reset() cleared what was stored
-  if (writing_ || stored_events_ >= log.log_end()) return;
+  if (failure_ || writing_ || stored_events_ >= log.log_end()) return;  // after a failure: no write per frame
   // Rewrite the last, partial chunk together with the new events, then the chunks after it.
   writing_ = true;
   writing_chunk_ = stored_events_ / sync::kEventsPerChunk;
@@ -224,7 +231,7 @@ void DemoStore::on_store_error(void* self) {
   DemoStore& store = self_of(self);
   store.writing_ = false;
   store.writing_snapshot_.reset();
-  store.last_error_ = ui::tr("The demo could not be saved in this browser (storage full or blocked).");
+  store.failure_ = Error{ErrorCode::storage_write_failed, "This browser refused to store the demo (storage full or blocked)."};
   if (store.reset_pending_) store.start_reset();
 }
 
