@@ -47,6 +47,9 @@ constexpr const char* kSentences[] = {
     N_("error|That message does not exist."),
     N_("error|That agent is not available: only an available agent receives offers and transfers."),
     N_("error|A transfer of this conversation is already waiting to be accepted."),
+    N_("error|This browser's storage cannot be opened (private browsing, or storage turned off)."),
+    N_("error|This browser refused to store the demo (its storage is full or blocked)."),
+    N_("error|The saved demo is damaged and could not be read."),
 };
 static_assert(std::size(kSentences) == EnumNames<ErrorCode>::names.size(), "a sentence for every error code");
 

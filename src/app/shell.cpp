@@ -15,6 +15,7 @@
 #include "app/list_filters.h"
 #include "app/notifications.h"
 #include "app/refusal_text.h"
+#include "app/storage_notice.h"
 #include "app/test_locator.h"
 #include "core/search.h"
 #include "core/state.h"
@@ -311,6 +312,7 @@ int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock
   constexpr ImGuiWindowFlags kFullScreen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("inbox", nullptr, kFullScreen);
+  if (ui.demo.storage_failure) draw_storage_notice(*ui.demo.storage_failure);
   constexpr ImGuiTableFlags kColumns = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
   const bool settings = ui.settings.open;  // the settings screen takes the place of columns 2 and 3
   if (ImGui::BeginTable(settings ? "columns_settings" : "columns", settings ? 2 : 3, kColumns,
@@ -355,9 +357,10 @@ int64_t draw_shell(ShellState& ui, sync::Engine& engine, const LocalClock& clock
     const ConversationId next = engine.state().conversations[accepted.index()].next;
     show_conversation(ui, Section::mine, ConversationStatus::open, next.valid() ? next : accepted);
   }
-  // After the columns, so a command refused in this frame shows its toast in this frame.
+  // After the columns, so a command refused in this frame shows its toast in this frame. The simulated people's
+  // refusals are not the signed-in user's to hear about.
   for (sync::Rejection& rejection : engine.take_rejections()) {
-    push_toast(ui.toasts, refusal_text(rejection.error), clock.now_ms);
+    if (rejection.submitter == sync::Submitter::user) push_toast(ui.toasts, refusal_text(rejection.error), clock.now_ms);
   }
   return earliest_wake(draw_toasts(ui.toasts, clock.now_ms), offers_wake_ms);
 }

@@ -46,10 +46,15 @@ enum class ErrorCode : uint8_t {
   unknown_message,
   user_not_available,
   transfer_pending,
+  // The offline demo's browser storage (IndexedDB), as far as emscripten_idb_async's callbacks tell apart: they
+  // report that an operation failed, never why, so a full store and a blocked one are the same write failure.
+  storage_unavailable,   // the database could not be opened or read at all (private browsing, storage turned off)
+  storage_write_failed,  // a write was refused (storage full, or blocked after opening)
+  storage_corrupt,       // what is stored fails its checksum, does not decode, or names data that is missing
 };
 template <>
 struct EnumNames<ErrorCode> {
-  static constexpr std::array<const char*, 37> names = {
+  static constexpr std::array<const char*, 40> names = {
       "invalid_json", "unknown_type", "unknown_field", "invalid_field", "unknown_actor", "forbidden",
       "unknown_user", "unknown_team", "unknown_channel", "unknown_contact", "unknown_conversation",
       "unknown_closing_reason", "invalid_name", "invalid_phone", "invalid_email", "invalid_text",
@@ -57,7 +62,8 @@ struct EnumNames<ErrorCode> {
       "active_conversation_exists", "closing_reason_required", "not_offered", "not_a_team_member",
       "no_channel_identity", "already_in_conference", "not_in_conference", "not_invited", "duplicate_name",
       "duplicate_phone", "limit_reached", "no_change", "no_reminder", "unknown_template",
-      "unknown_message", "user_not_available", "transfer_pending"};
+      "unknown_message", "user_not_available", "transfer_pending", "storage_unavailable", "storage_write_failed",
+      "storage_corrupt"};
 };
 
 struct Error {

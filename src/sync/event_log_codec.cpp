@@ -9,7 +9,7 @@
 namespace inbox::sync {
 namespace {
 
-Error storage_error(std::string message) { return Error{ErrorCode::invalid_json, std::move(message)}; }
+Error storage_error(std::string message) { return Error{ErrorCode::storage_corrupt, std::move(message)}; }
 
 }  // namespace
 
@@ -69,7 +69,7 @@ std::string encode_manifest(const LogManifest& manifest) {
 
 Result<LogManifest> decode_manifest(std::string_view text) {
   Result<Json> json = parse_json(text);
-  if (!json.ok()) return json.error();
+  if (!json.ok()) return storage_error("The stored demo's manifest is unreadable: " + json.error().message);
   const Json& j = json.value();
   if (!j.is_object() || !j.contains("version") || !j["version"].is_number_integer() || !j.contains("chunks") ||
       !j["chunks"].is_array()) {

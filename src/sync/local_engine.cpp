@@ -48,9 +48,12 @@ void LocalEngine::forget_log_before(size_t first) {
   log_base_ = first;
 }
 
-uint64_t LocalEngine::submit(const Command& command, int64_t now_ms) {
+uint64_t LocalEngine::submit_as(Submitter submitter, const Command& command, int64_t now_ms) {
   const uint64_t submission = ++submissions_;
-  if (std::optional<Error> refused = execute(command, now_ms)) rejections_.push_back({submission, std::move(*refused)});
+  std::optional<Error> refused = execute(command, now_ms);
+  if (!refused) return submission;
+  if (rejections_.size() == kRejectionsKeptMax) rejections_.erase(rejections_.begin());
+  rejections_.push_back({submission, submitter, std::move(*refused)});
   return submission;
 }
 

@@ -1,6 +1,6 @@
 // The engine of the offline demo: the authority runs in the page. Each command is decided and applied at
 // once against the in-memory state, followed by whatever the assignment engine and the timers owe at that
-// moment; the event log is kept so it can be persisted and replayed.
+// moment; the event log is kept so it can be persisted and replayed (local_event_log.h).
 #pragma once
 #include <optional>
 #include <vector>
@@ -8,10 +8,11 @@
 #include "core/events.h"
 #include "core/seed_data.h"
 #include "sync/engine.h"
+#include "sync/local_event_log.h"
 
 namespace inbox::sync {
 
-class LocalEngine final : public Engine {
+class LocalEngine final : public Engine, public LocalEventLog {
  public:
   LocalEngine() = default;
 
@@ -28,24 +29,20 @@ class LocalEngine final : public Engine {
   static LocalEngine from_snapshot(State state, size_t snapshot_events, size_t tail_first, std::vector<Event> tail);
 
   const State& state() const override { return state_; }
-  uint64_t submit(const Command& command, int64_t now_ms) override;
-  // Decides and applies like submit(), but hands a refusal back to the caller instead of the UI's
-  // rejections: what the demo's simulated people do is not the signed-in user's to hear about.
-  std::optional<Error> execute(const Command& command, int64_t now_ms);
+  uint64_t submit_as(Submitter submitter, const Command& command, int64_t now_ms) override;
   std::vector<Rejection> take_rejections() override;
   void advance(int64_t now_ms) override;
   int64_t next_deadline() const override;
   uint64_t revision() const override { return revision_; }
 
-  // The events since log_base(): the earlier ones are in a stored snapshot and no longer kept in memory.
-  const std::vector<Event>& log() const { return log_; }
-  size_t log_base() const { return log_base_; }
-  size_t log_end() const { return log_base_ + log_.size(); }  // events applied since the workspace began
-
-  // Lets go of the events before `first` (a stored snapshot covers them). Keeps them all if `first` is ahead.
-  void forget_log_before(size_t first);
+  const std::vector<Event>& log() const override { return log_; }
+  size_t log_base() const override { return log_base_; }
+  const State& logged_state() const override { return state_; }  // nothing pending: every event is confirmed
+  void forget_log_before(size_t first) override;
 
  private:
+  // Decides and applies at once; a refusal changes nothing and comes back to the caller.
+  std::optional<Error> execute(const Command& command, int64_t now_ms);
   void record(const std::vector<Event>& events);
 
   State state_;

@@ -2,29 +2,11 @@
 // and a damaged store is replaced by a fresh demo with a notice instead of breaking the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inboxSuite, openInbox, items, clickItem, findItem, settle, press, rowLabels, waitSaved, reload } from './lib/inbox_page.mjs';
+import {
+  inboxSuite, openInbox, items, clickItem, settle, rowLabels, waitSaved, reload, search, replyInFirstConversation,
+} from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
-
-
-
-async function search(page, text) {
-  await clickItem(page, '##search');
-  await press(page, 'Control+A');
-  await page.keyboard.type(text);
-  await settle(page);
-  return rowLabels(page);
-}
-
-async function replyInFirstConversation(page, text) {
-  const row = (await rowLabels(page))[0];
-  await clickItem(page, row);
-  await clickItem(page, '##compose');
-  await page.keyboard.type(text);
-  await settle(page);
-  await press(page, 'Enter');
-  return row;
-}
 
 test('reload: a reply sent in the demo is still there', async () => {
   const { context, page, errors } = await openInbox(suite.browser, suite.relay.url);

@@ -11,6 +11,8 @@
 #include "app/i18n.h"
 #include "app/refusal_text.h"
 #include "core/seed_data.h"
+#include "demo/act_through_engine.h"
+#include "sync/local_engine.h"
 #include "platform/web/web_bridge.h"
 
 namespace inbox::web {
@@ -65,15 +67,23 @@ std::unique_ptr<sync::LocalEngine> seeded_engine(const DemoOptions& options, int
   return std::make_unique<sync::LocalEngine>(std::move(engine).value());
 }
 
-void start(DemoSession& demo, ui::ShellState& shell, std::unique_ptr<sync::LocalEngine> engine) {
-  demo.engine = std::move(engine);
+// The one place that saves: only an engine with its own event log has anything for the store.
+void save(DemoSession& demo) {
+  if (demo.log != nullptr) demo.store.save(*demo.log);
+}
+
+// The in-page authority is both the engine and the log the store keeps.
+void start(DemoSession& demo, ui::ShellState& shell, std::unique_ptr<sync::LocalEngine> authority) {
+  demo.log = authority.get();
+  demo.engine = std::move(authority);
   const demo::SimulatorSettings settings = shell.demo.simulator;
   shell = ui::ShellState();
   shell.demo.simulator = settings;
-  demo.simulator = demo::make_simulator(kSimulatorSeed ^ demo.engine->log_end(), settings);
+  // Seeded by how far the workspace has come, so a reload does not replay the same customers.
+  demo.simulator = demo::make_simulator(kSimulatorSeed ^ demo.engine->state().messages.size(), settings);
   shell.viewer = ui::default_viewer(demo.engine->state());
   demo.ready = true;
-  demo.store.save(*demo.engine);
+  save(demo);
   wake(3);
 }
 
@@ -95,9 +105,10 @@ void demo_open(DemoSession& demo, ui::ShellState& shell) {
       return;
     }
     start(demo, shell, seeded_engine(demo.options, now_ms));
-    if (!loaded.ok()) {
+    // No storage at all shows as the notice that the demo cannot be saved (demo_tick), not as a toast.
+    if (!loaded.ok() && loaded.error().code != ErrorCode::storage_unavailable) {
       ui::push_toast(shell.toasts, std::string(ui::tr("The saved demo could not be read: started a fresh one.")) + " (" +
-                                         loaded.error().message + ")",
+                                         ui::refusal_text(loaded.error()) + ")",
                      now_ms);
     }
   });
@@ -105,21 +116,14 @@ void demo_open(DemoSession& demo, ui::ShellState& shell) {
 
 bool demo_tick(DemoSession& demo, ui::ShellState& shell, int64_t now_ms) {
   if (!demo.ready) return false;
-  sync::LocalEngine& engine = *demo.engine;
+  sync::Engine& engine = *demo.engine;
   const uint64_t revision = engine.revision();
   if (engine.next_deadline() <= now_ms) engine.advance(now_ms);
-  if (shell.demo.customer_write_requested) {
-    shell.demo.customer_write_requested = false;
-    if (auto refused = engine.execute(demo::customer_writes(demo.simulator, engine.state(), now_ms), now_ms)) {
-      ui::push_toast(shell.toasts, ui::refusal_text(*refused), now_ms);
-    }
-  }
-  if (demo::simulator_next_at(demo.simulator) <= now_ms) {
-    for (const Command& command : demo::simulator_step(demo.simulator, engine.state(), now_ms, shell.viewer)) {
-      engine.execute(command, now_ms);  // a refusal only means someone else got there first
-    }
-  }
-  return engine.revision() != revision;
+  if (std::exchange(shell.demo.customer_write_requested, false)) demo::customer_writes_now(demo.simulator, engine, now_ms);
+  demo::simulated_people_act(demo.simulator, engine, now_ms, shell.viewer);
+  const bool failure_news = shell.demo.storage_failure.has_value() != demo.store.failure().has_value();
+  if (failure_news) shell.demo.storage_failure = demo.store.failure();
+  return engine.revision() != revision || failure_news;
 }
 
 void demo_after_frame(DemoSession& demo, ui::ShellState& shell) {
@@ -138,7 +142,7 @@ void demo_after_frame(DemoSession& demo, ui::ShellState& shell) {
     demo.store.reset([&demo, &shell] { start(demo, shell, seeded_engine(demo.options, page_now_ms())); });
     return;
   }
-  demo.store.save(*demo.engine);
+  save(demo);
 }
 
 }  // namespace inbox::web

@@ -1,6 +1,8 @@
 // The offline demo's life in the page: load the stored event log (or seed a fresh workspace), let the
 // simulated customers and teammates act (demo/simulator.h), save what happens, and start afresh on "Reset
-// demo". The engine is the in-page authority (sync/local_engine.h).
+// demo". Everything the views and the simulated world do goes through the engine seam (sync/engine.h); the
+// engine is the in-page authority (sync/local_engine.h), whose event log the store saves through its own
+// seam (sync/local_event_log.h).
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -9,12 +11,14 @@
 #include "core/seed_data.h"
 #include "demo/simulator.h"
 #include "platform/web/demo_store.h"
-#include "sync/local_engine.h"
+#include "sync/engine.h"
+#include "sync/local_event_log.h"
 
 namespace inbox::web {
 
 struct DemoSession {
-  std::unique_ptr<sync::LocalEngine> engine = std::make_unique<sync::LocalEngine>();
+  std::unique_ptr<sync::Engine> engine;  // set once ready
+  sync::LocalEventLog* log = nullptr;     // the engine's own event log, which the store saves (nullptr: none)
   DemoOptions options;  // the seeded workspace's size: ?contacts=N in the page address (benchmarks use 100,000)
   DemoStore store;
   demo::Simulator simulator;

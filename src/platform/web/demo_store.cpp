@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <string_view>
 
-#include "app/i18n.h"
 #include "core/binary_codec.h"
 
 namespace inbox::web {
@@ -23,7 +22,8 @@ std::string_view bytes_of(void* data, int size) {
 
 void DemoStore::load(Loaded done) {
   loaded_ = std::move(done);
-  emscripten_idb_async_exists(database_.c_str(), sync::kManifestKey, this, on_exists, on_load_error);
+  // The first call opens the database: its failure means there is no storage at all.
+  emscripten_idb_async_exists(database_.c_str(), sync::kManifestKey, this, on_exists, on_open_error);
 }
 
 void DemoStore::on_exists(void* self, int exists) {
@@ -32,7 +32,7 @@ void DemoStore::on_exists(void* self, int exists) {
     store.loaded_(std::unique_ptr<sync::LocalEngine>());
     return;
   }
-  emscripten_idb_async_load(store.database_.c_str(), sync::kManifestKey, self, on_manifest_loaded, on_load_error);
+  emscripten_idb_async_load(store.database_.c_str(), sync::kManifestKey, self, on_manifest_loaded, on_read_error);
 }
 
 void DemoStore::on_manifest_loaded(void* self, void* data, int size) {
@@ -58,7 +58,7 @@ void DemoStore::on_snapshot_loaded(void* self, void* data, int size) {
   const std::string_view bytes = bytes_of(data, size);
   Result<State> state = sync::fnv1a(bytes) == store.manifest_.snapshot->checksum
                             ? state_from_binary(bytes)
-                            : Result<State>(Error{ErrorCode::invalid_json, ui::tr("The stored snapshot is damaged.")});
+                            : Result<State>(Error{ErrorCode::storage_corrupt, "The stored snapshot is damaged."});
   if (!state.ok()) {  // e.g. written by a build with another state layout: the whole log still works
     store.load_log_from(0);
     return;
@@ -83,7 +83,7 @@ void DemoStore::load_next_chunk() {
     return;
   }
   emscripten_idb_async_load(database_.c_str(), sync::chunk_key(loading_chunk_).c_str(), this, on_chunk_loaded,
-                            on_load_error);
+                            on_read_error);
 }
 
 void DemoStore::on_chunk_loaded(void* self, void* data, int size) {
@@ -112,8 +112,16 @@ void DemoStore::finish_load() {
   loaded_(std::move(engine));
 }
 
-void DemoStore::on_load_error(void* self) {
-  self_of(self).fail_load(Error{ErrorCode::invalid_json, ui::tr("The browser's storage could not be read.")});
+// emscripten_idb_async's error callbacks carry no reason: which call failed is all the store can tell.
+void DemoStore::on_open_error(void* self) {
+  DemoStore& store = self_of(self);
+  store.failure_ = Error{ErrorCode::storage_unavailable, "This browser's storage (IndexedDB) cannot be opened."};
+  store.fail_load(*store.failure_);
+}
+
+// The database opened, so a key it cannot give is one the manifest names but nobody stored.
+void DemoStore::on_read_error(void* self) {
+  self_of(self).fail_load(Error{ErrorCode::storage_corrupt, "The saved demo is incomplete: a part it names is missing."});
 }
 
 void DemoStore::fail_load(Error error) {
@@ -121,19 +129,18 @@ void DemoStore::fail_load(Error error) {
   stored_events_ = 0;
   loading_snapshot_.reset();
   loading_.clear();
-  last_error_ = error.message;
   loaded_(std::move(error));
 }
 
 // --- saving: new chunks, the manifest; then, when due, a snapshot and the manifest naming it ---------------
 
-void DemoStore::save(sync::LocalEngine& engine) {
-  engine_ = &engine;  // a new engine after a reset starts from chunk 0: start_reset() cleared what was stored
-  if (writing_ || stored_events_ >= engine.log_end()) return;
+void DemoStore::save(sync::LocalEventLog& log) {
+  log_ = &log;  // a new log after a reset starts from chunk 0: start_reset() cleared what was stored
+  if (failure_ || writing_ || stored_events_ >= log.log_end()) return;  // after a failure: no write per frame
   // Rewrite the last, partial chunk together with the new events, then the chunks after it.
   writing_ = true;
   writing_chunk_ = stored_events_ / sync::kEventsPerChunk;
-  writing_until_ = engine.log_end();
+  writing_until_ = log.log_end();
   pending_chunks_.assign(manifest_.chunks.begin(),
                          manifest_.chunks.begin() + static_cast<std::ptrdiff_t>(std::min(writing_chunk_, manifest_.chunks.size())));
   write_next_chunk();
@@ -148,9 +155,9 @@ void DemoStore::write_next_chunk() {
     write_manifest(std::move(next));
     return;
   }
-  // The engine keeps every event from the first chunk not covered by the stored snapshot (forget_log_before).
+  // The log keeps every event from the first chunk not covered by the stored snapshot (forget_log_before).
   const size_t count = std::min(sync::kEventsPerChunk, writing_until_ - first);
-  buffer_ = sync::encode_chunk(engine_->log(), first - engine_->log_base(), count);
+  buffer_ = sync::encode_chunk(log_->log(), first - log_->log_base(), count);
   pending_chunks_.push_back({static_cast<uint32_t>(count), sync::fnv1a(buffer_)});
   emscripten_idb_async_store(database_.c_str(), sync::chunk_key(writing_chunk_).c_str(), buffer_.data(),
                              static_cast<int>(buffer_.size()), this, on_chunk_stored, on_store_error);
@@ -171,13 +178,13 @@ void DemoStore::write_manifest(sync::LogManifest next) {
 
 bool DemoStore::snapshot_due() const {
   const size_t covered = manifest_.snapshot ? static_cast<size_t>(manifest_.snapshot->events) : 0;
-  return engine_ != nullptr && stored_events_ == engine_->log_end() && stored_events_ >= covered + kSnapshotEveryEvents;
+  return log_ != nullptr && stored_events_ == log_->log_end() && stored_events_ >= covered + kSnapshotEveryEvents;
 }
 
 // The state now is the state after every stored event: the snapshot is exact for stored_events_.
 void DemoStore::write_snapshot() {
   writing_ = true;
-  buffer_ = state_to_binary(engine_->state());
+  buffer_ = state_to_binary(log_->logged_state());
   writing_snapshot_ = sync::SnapshotInfo{stored_events_, sync::fnv1a(buffer_)};
   emscripten_idb_async_store(database_.c_str(), sync::snapshot_key(stored_events_).c_str(), buffer_.data(),
                              static_cast<int>(buffer_.size()), this, on_snapshot_stored, on_store_error);
@@ -195,8 +202,8 @@ void DemoStore::on_manifest_stored(void* self) {
   DemoStore& store = self_of(self);
   if (store.writing_snapshot_) {  // the manifest now names the new snapshot
     store.writing_snapshot_.reset();
-    if (store.engine_ != nullptr) {
-      store.engine_->forget_log_before(static_cast<size_t>(store.manifest_.snapshot->events) / sync::kEventsPerChunk *
+    if (store.log_ != nullptr) {
+      store.log_->forget_log_before(static_cast<size_t>(store.manifest_.snapshot->events) / sync::kEventsPerChunk *
                                        sync::kEventsPerChunk);
     }
     if (!store.old_snapshot_key_.empty()) {
@@ -215,7 +222,7 @@ void DemoStore::on_manifest_stored(void* self) {
     store.write_snapshot();
     return;
   }
-  if (store.engine_ != nullptr) store.save(*store.engine_);  // events that came in while writing
+  if (store.log_ != nullptr) store.save(*store.log_);  // events that came in while writing
 }
 
 void DemoStore::on_deleted(void*) {}
@@ -224,7 +231,7 @@ void DemoStore::on_store_error(void* self) {
   DemoStore& store = self_of(self);
   store.writing_ = false;
   store.writing_snapshot_.reset();
-  store.last_error_ = ui::tr("The demo could not be saved in this browser (storage full or blocked).");
+  store.failure_ = Error{ErrorCode::storage_write_failed, "This browser refused to store the demo (storage full or blocked)."};
   if (store.reset_pending_) store.start_reset();
 }
 
@@ -241,7 +248,7 @@ void DemoStore::reset(std::function<void()> done) {
 
 void DemoStore::start_reset() {
   reset_pending_ = false;
-  engine_ = nullptr;
+  log_ = nullptr;
   manifest_ = {};
   stored_events_ = 0;
   emscripten_idb_async_delete(database_.c_str(), sync::kManifestKey, this, on_manifest_deleted, on_manifest_deleted);

@@ -2,7 +2,8 @@
 // in chunks and, every kSnapshotEveryEvents, a binary snapshot of the state, so a reload decodes the state
 // and replays only the events after it. Format in sync/event_log_codec.h: data keys first, the manifest
 // last, one write sequence at a time. A page closed mid-write leaves the previous manifest, which still
-// names only complete chunks and a complete snapshot.
+// names only complete chunks and a complete snapshot. Failures are Error values with the storage codes of
+// core/errors.h: one that stops saving is kept in failure() for the UI to show.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -16,6 +17,7 @@
 #include "core/state.h"
 #include "sync/event_log_codec.h"
 #include "sync/local_engine.h"
+#include "sync/local_event_log.h"
 
 namespace inbox::web {
 
@@ -25,7 +27,8 @@ constexpr size_t kSnapshotEveryEvents = 5000;
 
 class DemoStore {
  public:
-  // The stored demo (nullptr: nothing stored yet) or why it could not be read.
+  // The stored demo (nullptr: nothing stored yet) or why it could not be read: storage_unavailable (then
+  // failure() says so too) or storage_corrupt (a fresh demo can still be saved over it).
   using Loaded = std::function<void(Result<std::unique_ptr<sync::LocalEngine>>)>;
 
   // Each demo size keeps its own database, so a large measurement workspace never replaces the everyday demo.
@@ -33,21 +36,22 @@ class DemoStore {
 
   void load(Loaded done);
 
-  // Stores the engine's events not stored yet, then a snapshot when one is due, after which the engine
-  // forgets the events the snapshot covers. `engine` must outlive the store's writes.
-  void save(sync::LocalEngine& engine);
+  // Stores the log's events not stored yet, then a snapshot when one is due, after which the log forgets the
+  // events the snapshot covers. `log` must outlive the store's writes. Does nothing once failure() is set.
+  void save(sync::LocalEventLog& log);
 
   // Forgets the stored demo: the manifest goes first, so a half-finished reset reads as "nothing stored".
   void reset(std::function<void()> done);
 
   // Everything handed to save() is in IndexedDB.
-  bool saved() const { return !writing_ && (engine_ == nullptr || stored_events_ == engine_->log_end()); }
+  bool saved() const { return !writing_ && (log_ == nullptr || stored_events_ == log_->log_end()); }
 
   // Whether the last load started from a snapshot (false: it replayed the whole log).
   bool loaded_from_snapshot() const { return loaded_from_snapshot_; }
 
-  // The last storage failure, for the UI; empty when none.
-  const std::string& last_error() const { return last_error_; }
+  // Why nothing more can be saved in this browser (storage_unavailable, storage_write_failed), until the page
+  // is reloaded; nullopt while saving works.
+  const std::optional<Error>& failure() const { return failure_; }
 
  private:
   static void on_exists(void* self, int exists);
@@ -55,7 +59,8 @@ class DemoStore {
   static void on_snapshot_loaded(void* self, void* data, int size);
   static void on_snapshot_missing(void* self);
   static void on_chunk_loaded(void* self, void* data, int size);
-  static void on_load_error(void* self);
+  static void on_open_error(void* self);
+  static void on_read_error(void* self);
   static void on_chunk_stored(void* self);
   static void on_snapshot_stored(void* self);
   static void on_manifest_stored(void* self);
@@ -74,7 +79,7 @@ class DemoStore {
   void start_reset();
 
   std::string database_;
-  sync::LocalEngine* engine_ = nullptr;
+  sync::LocalEventLog* log_ = nullptr;
   sync::LogManifest manifest_;  // what the stored manifest says
   size_t stored_events_ = 0;
   bool writing_ = false;
@@ -92,7 +97,7 @@ class DemoStore {
   bool loaded_from_snapshot_ = false;
   std::function<void()> reset_done_;
   bool reset_pending_ = false;  // asked while a write sequence was in flight: runs when it ends
-  std::string last_error_;
+  std::optional<Error> failure_;
 };
 
 }  // namespace inbox::web

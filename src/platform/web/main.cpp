@@ -130,7 +130,6 @@ void reload_fonts_and_theme(float pixel_ratio) {
 void frame(void* arg) {
   WebApp& app = *static_cast<WebApp*>(arg);
   const inbox::ui::LocalClock clock = local_clock();
-  inbox::sync::LocalEngine& engine = *app.demo.engine;
   // A timer fell due or the simulated world acted: draw.
   if (inbox::web::demo_tick(app.demo, app.shell, clock.now_ms)) inbox::web::wake(2);
   if (!inbox::web::consume_wake(clock.now_ms)) return;  // idle: nothing changed, draw nothing
@@ -155,7 +154,7 @@ void frame(void* arg) {
   if (app.demo.ready) {
     // Timers and the simulated world are looked at before every frame (demo_tick): only the UI's own
     // deadlines (a toast expiring, a countdown ticking) need a wake-up here.
-    inbox::web::wake_at(inbox::ui::draw_shell(app.shell, engine, clock));
+    inbox::web::wake_at(inbox::ui::draw_shell(app.shell, *app.demo.engine, clock));
   } else {
     draw_loading();
   }

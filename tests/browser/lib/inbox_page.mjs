@@ -33,7 +33,7 @@ export function inboxSuite() {
 
 // Opens the app and waits until it has drawn; collects console errors and page errors. The demo's simulated
 // customers and teammates stay off (?simulate=0) unless options.simulate; the browser's language is
-// options.locale (en-US by default).
+// options.locale (en-US by default); options.initScript runs in the page before the app (to break its storage).
 export async function openInbox(browser, url, options = {}) {
   if (!options.simulate) {
     const address = new URL(url);
@@ -48,6 +48,7 @@ export async function openInbox(browser, url, options = {}) {
   if (options.clipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   }
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
@@ -127,6 +128,26 @@ export async function screenshot(page, name) {
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+// Types into the list's search box (replacing what it held); returns the rows listed then.
+export async function search(page, text) {
+  await clickItem(page, '##search');
+  await press(page, 'Control+A');
+  await page.keyboard.type(text);
+  await settle(page);
+  return rowLabels(page);
+}
+
+// Opens the first conversation listed and sends `text` as a reply; returns that row's label.
+export async function replyInFirstConversation(page, text) {
+  const row = (await rowLabels(page))[0];
+  await clickItem(page, row);
+  await clickItem(page, '##compose');
+  await page.keyboard.type(text);
+  await settle(page);
+  await press(page, 'Enter');
+  return row;
 }
 
 // Signs in through the demo's "sign in as" picker: opens it, types into its filter, clicks the user.

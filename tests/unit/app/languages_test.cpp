@@ -89,3 +89,16 @@ TEST_CASE("a refusal's toast is in the UI's language; in English it is the core'
   CHECK(f.shell.toasts.shown[1].text == "Cette conversation ne vous est pas proposée.");
   CHECK(f.conversation(0).assignee == UserId(0));
 }
+
+TEST_CASE("in French the notice that the demo cannot be saved, and its reason, are the catalog's") {
+  LanguageScope scope(ui::Language::fr);
+  ShellFixture f;
+  ui::set_language(ui::Language::fr);
+  f.shell.demo.storage_failure = Error{ErrorCode::storage_unavailable, "This browser's storage (IndexedDB) cannot be opened."};
+  f.frame();
+  f.frame();
+  CHECK(f.shows("##storage_notice"));
+  const ui::LocatedItem* detail = f.find_prefix("Le stockage de ce navigateur ne peut pas être ouvert");
+  REQUIRE(detail != nullptr);
+  CHECK(detail->label.find("rechargement de la page") != std::string::npos);
+}

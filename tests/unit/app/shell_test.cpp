@@ -227,3 +227,14 @@ TEST_CASE("the demo panel turns the simulated customers and teammates on and off
   f.click("A customer writes now");
   CHECK(f.shell.demo.customer_write_requested);
 }
+
+TEST_CASE("a simulated person's refusal shows no toast; the signed-in user's own refusal does") {
+  ShellFixture f;
+  const Command refused{UserId(0), CloseConversation{ConversationId(99), {}}};  // no such conversation
+  f.engine.submit_as(sync::Submitter::simulated, refused, f.clock.now_ms);
+  f.frame();
+  CHECK(f.shell.toasts.shown.empty());
+  f.engine.submit(refused, f.clock.now_ms);
+  f.frame();
+  CHECK(f.shell.toasts.shown.size() == 1);
+}

@@ -55,15 +55,21 @@ TEST_CASE("a damaged chunk is reported, not applied") {
   std::string chunk = encode_chunk(events, 0, 10);
   const ChunkInfo info{10, fnv1a(chunk)};
   chunk[chunk.size() / 2] ^= 0x20;
-  CHECK_FALSE(decode_chunk(chunk, info).ok());
-  CHECK_FALSE(decode_chunk(encode_chunk(events, 0, 9), ChunkInfo{10, fnv1a(encode_chunk(events, 0, 9))}).ok());
+  const Result<std::vector<Event>> damaged = decode_chunk(chunk, info);
+  REQUIRE_FALSE(damaged.ok());
+  CHECK(damaged.error().code == ErrorCode::storage_corrupt);
+  const Result<std::vector<Event>> short_chunk = decode_chunk(encode_chunk(events, 0, 9), ChunkInfo{10, fnv1a(encode_chunk(events, 0, 9))});
+  REQUIRE_FALSE(short_chunk.ok());
+  CHECK(short_chunk.error().code == ErrorCode::storage_corrupt);
 }
 
 TEST_CASE("a manifest from another version or of the wrong shape is refused") {
   CHECK_FALSE(decode_manifest("{\"version\": 2, \"chunks\": []}").ok());
   CHECK_FALSE(decode_manifest("{\"version\": 1}").ok());
   CHECK_FALSE(decode_manifest("{\"version\": 1, \"chunks\": [{\"events\": -1, \"checksum\": 3}]}").ok());
-  CHECK_FALSE(decode_manifest("not json").ok());
+  const Result<LogManifest> not_json = decode_manifest("not json");
+  REQUIRE_FALSE(not_json.ok());
+  CHECK(not_json.error().code == ErrorCode::storage_corrupt);  // damaged storage, not a bad request
   CHECK(decode_manifest("{\"version\": 1, \"chunks\": []}").ok());
 }
 

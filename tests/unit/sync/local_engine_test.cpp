@@ -84,3 +84,38 @@ TEST_CASE("nothing scheduled: the engine's next deadline says so") {
   LocalEngine engine = desk();
   CHECK(engine.next_deadline() == kNoDeadline);
 }
+
+TEST_CASE("through the Engine seam a refusal carries its submitter: the user's and a simulated person's are told apart") {
+  LocalEngine local = desk();
+  Engine& engine = local;
+  const Command nobody_closes{UserId(0), CloseConversation{ConversationId(99), {}}};  // no such conversation
+  const uint64_t by_user = engine.submit(nobody_closes, kStart + kSecond);
+  const uint64_t by_customer = engine.submit_as(Submitter::simulated, nobody_closes, kStart + kSecond);
+  const std::vector<Rejection> rejections = engine.take_rejections();
+  REQUIRE(rejections.size() == 2);
+  CHECK(rejections[0].submission == by_user);
+  CHECK(rejections[0].submitter == Submitter::user);
+  CHECK(rejections[1].submission == by_customer);
+  CHECK(rejections[1].submitter == Submitter::simulated);
+  CHECK(rejections[1].error.code == ErrorCode::unknown_conversation);
+  CHECK(engine.take_rejections().empty());
+}
+
+TEST_CASE("refusals nobody takes are bounded: the oldest are dropped") {
+  LocalEngine engine = desk();
+  const Command refused{UserId(0), CloseConversation{ConversationId(99), {}}};
+  for (size_t i = 0; i < kRejectionsKeptMax + 5; ++i) engine.submit_as(Submitter::simulated, refused, kStart + kSecond);
+  const std::vector<Rejection> rejections = engine.take_rejections();
+  REQUIRE(rejections.size() == kRejectionsKeptMax);
+  CHECK(rejections.front().submission == 6);
+}
+
+TEST_CASE("the event log seam hands a store the events and the state after them") {
+  LocalEngine engine = desk();
+  customer_writes(engine, kStart + kSecond);
+  const LocalEventLog& log = engine;
+  CHECK(log.log_base() == 0);
+  CHECK(log.log_end() == log.log().size());
+  CHECK(log.log_end() > 0);
+  CHECK(&log.logged_state() == &engine.state());  // the local authority has nothing pending
+}
