@@ -76,6 +76,29 @@ std::optional<int64_t> number_field(SettingsState& ui, const char* label, const 
   return std::nullopt;
 }
 
+// A combo of the workspace's teams (and "No team"), labelled "##<id>" for the locator, its rows
+// "<team>##<id>_team<n>"; the team picked, if any.
+std::optional<TeamId> team_combo(const State& state, const std::string& id, TeamId current) {
+  const Team* team = find_team(state, current);
+  const std::string label = "##" + id;
+  const bool open = ImGui::BeginCombo(label.c_str(), team != nullptr ? team->name.c_str() : tr("No team"));
+  locator_label_last_item(label.c_str());
+  if (!open) return std::nullopt;
+  std::optional<TeamId> picked;
+  if (ImGui::Selectable(with_id(tr("No team"), id + "_none").c_str(), !current.valid()) && current.valid()) {
+    picked = TeamId();
+  }
+  for (uint32_t t = 0; t < state.teams.size(); ++t) {
+    const bool chosen = current == TeamId(t);
+    if (ImGui::Selectable(with_id(state.teams[t].name.c_str(), id + "_team" + std::to_string(t)).c_str(), chosen) &&
+        !chosen) {
+      picked = TeamId(t);
+    }
+  }
+  ImGui::EndCombo();
+  return picked;
+}
+
 // --- General ------------------------------------------------------------------------------------------
 
 void draw_general(const Screen& s) {
@@ -102,13 +125,31 @@ void draw_general(const Screen& s) {
     s.submit(UpdateSettings{next});
   }
   ImGui::TextDisabled("%s", tr("Counted from the last message either way; conversations with a reminder are never closed."));
+  ImGui::Spacing();
+  bool shared = current.teammates_shared;
+  if (ImGui::Checkbox(tr("Agents see the Teammates section (read only)"), &shared)) {
+    Settings next = current;
+    next.teammates_shared = shared;
+    s.submit(UpdateSettings{next});
+  }
+  ImGui::Spacing();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr("Default team"));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  if (auto team = team_combo(s.state, "default_team", current.default_team)) {
+    Settings next = current;
+    next.default_team = *team;
+    s.submit(UpdateSettings{next});
+  }
+  ImGui::TextDisabled("%s", tr("Chats whose channel has no team wait in this team's queue, the ones waiting now included."));
 }
 
 // --- Teams --------------------------------------------------------------------------------------------
 
 void draw_channel_teams(const Screen& s) {
   ImGui::TextUnformatted(tr("Channels"));
-  ImGui::TextDisabled("%s", tr("Each channel's new conversations go to a team; with none they wait in Unassigned."));
+  ImGui::TextDisabled("%s", tr("Each channel's new conversations go to a team; with none, to the default team."));
   const float em = ImGui::GetFontSize();
   for (uint32_t i = 0; i < s.state.channels.size(); ++i) {
     const Channel& channel = s.state.channels[i];
@@ -116,22 +157,9 @@ void draw_channel_teams(const Screen& s) {
     ImGui::Text("%s · %s", channel.name.c_str(), channel_label(channel.kind));
     ImGui::SameLine(16 * em);
     ImGui::SetNextItemWidth(12 * em);
-    const Team* team = find_team(s.state, channel.team);
-    const std::string label = "##channel_team" + std::to_string(i);
-    const bool open = ImGui::BeginCombo(label.c_str(), team != nullptr ? team->name.c_str() : tr("No team"));
-    locator_label_last_item(label.c_str());
-    if (!open) continue;
-    if (ImGui::Selectable(with_id(tr("No team"), "channel_no_team").c_str(), !channel.team.valid()) &&
-        channel.team.valid()) {
-      s.submit(SetChannelTeam{ChannelId(i), TeamId()});
+    if (auto team = team_combo(s.state, "channel_team" + std::to_string(i), channel.team)) {
+      s.submit(SetChannelTeam{ChannelId(i), *team});
     }
-    for (uint32_t t = 0; t < s.state.teams.size(); ++t) {
-      const bool chosen = channel.team == TeamId(t);
-      if (ImGui::Selectable((s.state.teams[t].name + "##channel_to_team" + std::to_string(t)).c_str(), chosen) && !chosen) {
-        s.submit(SetChannelTeam{ChannelId(i), TeamId(t)});
-      }
-    }
-    ImGui::EndCombo();
   }
 }
 

@@ -73,7 +73,7 @@ void draw_sections_column(ShellState& ui, sync::Engine& engine, const LocalClock
   const User* user = find_user(state, ui.viewer);
   if (user == nullptr) return;
   for (const Section section : kSections) {
-    if (!section_visible(user->role, section)) continue;
+    if (!section_visible(state, user->role, section)) continue;
     if (ImGui::Selectable(section_label(section), ui.section == section && !ui.settings.open)) {
       ui.section = section;
       ui.selected = ConversationId();

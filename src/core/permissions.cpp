@@ -23,6 +23,11 @@ bool agent_reaches(const State& state, UserId user, const Conversation& conversa
          in_conference(conversation, user, joined_only);
 }
 
+// A shared Teammates section lets agents read their teammates' chats, never act on them.
+bool shared_with_teammates(const State& state, const Conversation& conversation) {
+  return state.settings.teammates_shared && conversation.assignee.valid();
+}
+
 }  // namespace
 
 bool manages_workspace(Role role) { return role == Role::administrator || role == Role::supervisor; }
@@ -65,7 +70,8 @@ bool may_act_on(const State& state, UserId actor, const Conversation& conversati
 }
 
 bool may_view(const State& state, UserId viewer, const Conversation& conversation) {
-  return agent_reaches(state, viewer, conversation, false);
+  return agent_reaches(state, viewer, conversation, false) ||
+         (find_user(state, viewer) != nullptr && shared_with_teammates(state, conversation));
 }
 
 }  // namespace inbox

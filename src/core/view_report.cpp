@@ -98,7 +98,7 @@ ViewReport view_report(const State& state, UserId viewer, size_t list_max) {
   for (size_t i = 0; i < report.sections.size(); ++i) {
     SectionReport& section = report.sections[i];
     section.section = static_cast<Section>(i);
-    section.visible = section_visible(user->role, section.section);
+    section.visible = section_visible(state, user->role, section.section);
     if (!section.visible) continue;
     section.counts = section_counts(state, viewer, section.section);
     size_t counted = 0;

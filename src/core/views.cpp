@@ -128,13 +128,14 @@ bool identity_uses_key(const State& state, const Contact& contact, const std::st
 
 }  // namespace
 
-bool section_visible(Role role, Section section) {
-  return role != Role::agent || section == Section::mine || section == Section::unassigned;
+bool section_visible(const State& state, Role role, Section section) {
+  if (role != Role::agent || section == Section::mine || section == Section::unassigned) return true;
+  return section == Section::teammates && state.settings.teammates_shared;
 }
 
 SectionCounts section_counts(const State& state, UserId viewer, Section section) {
   const User* user = find_user(state, viewer);
-  if (user == nullptr || !section_visible(user->role, section)) return SectionCounts{};
+  if (user == nullptr || !section_visible(state, user->role, section)) return SectionCounts{};
   const Views& views = state.views;
   switch (section) {
     case Section::mine: return counts_of(views.by_user[viewer.index()]);
@@ -160,7 +161,7 @@ SectionCounts section_counts(const State& state, UserId viewer, Section section)
 std::vector<ConversationId> list_conversations(const State& state, const ListQuery& query) {
   std::vector<ConversationId> out;
   const User* user = find_user(state, query.viewer);
-  if (user == nullptr || !section_visible(user->role, query.section)) return out;
+  if (user == nullptr || !section_visible(state, user->role, query.section)) return out;
   const Views& views = state.views;
   const size_t s = status_index(query.status);
   // All is Assigned and Unassigned merged: one list fewer to keep up to date per message.

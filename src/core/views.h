@@ -126,8 +126,10 @@ struct ListQuery {
   int64_t now_ms = 0;  // window_closing_soon: windows closing after this come first
 };
 
-// Agents see Mine and Unassigned; Operator, Supervisor and Administrator see every section.
-bool section_visible(Role role, Section section);
+// Agents see Mine and Unassigned, and Teammates when the workspace shares it (settings.teammates_shared, the
+// Zenvia article: "La bandeja Compañeros puede compartirse o no"); Operator, Supervisor and Administrator see
+// every section.
+bool section_visible(const State& state, Role role, Section section);
 
 // Zero counts for a section the viewer may not see or an unknown viewer.
 SectionCounts section_counts(const State& state, UserId viewer, Section section);

@@ -11,7 +11,7 @@ constexpr size_t kRecentMax = 400;
 // Someone who may list every conversation (the lists are read through the same views the UI uses).
 UserId overseer(const State& state) {
   for (uint32_t i = 0; i < state.users.size(); ++i) {
-    if (section_visible(state.users[i].role, Section::all)) return UserId(i);
+    if (section_visible(state, state.users[i].role, Section::all)) return UserId(i);
   }
   return UserId();
 }

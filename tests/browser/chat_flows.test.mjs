@@ -21,11 +21,13 @@ async function labels(page) {
 
 // The transfer and invite lists scroll (rows are "<name>##<prefix><user id>", labelled only while in view):
 // wheel down the list until the agent shows, then type part of their name in the list's search, which leaves
-// only the matching rows, and pick them.
+// only the matching rows, and pick them. Greyed-out rows (the transfer list's agents who are not available)
+// cannot be picked.
 async function pickAgent(page, prefix, accept) {
   const isRow = (label) => new RegExp(`##${prefix}\\d+$`).test(label);
-  const rowsNow = async () => (await labels(page)).filter(isRow);
-  const first = await findItem(page, (await rowsNow())[0]);
+  const rowItems = async () => (await items(page)).filter((item) => isRow(item.label));
+  const rowsNow = async () => (await rowItems()).filter((item) => item.enabled).map((item) => item.label);
+  const first = (await rowItems())[0];
   const seen = new Set();
   let target;
   for (let scrolls = 0; !target && scrolls < 30; ++scrolls) {
@@ -80,19 +82,26 @@ async function openFirstMine(page) {
   return row;
 }
 
-test('transfer to an agent: the conversation leaves Mine and the chat offers no more actions on it', async () => {
+test('transfer to an agent is a request: the chat stays until they accept in their offer popup, then it is theirs', async () => {
   const { context, page, errors } = await openInbox(suite.browser, suite.relay.url);
   await signInAs(page, agent);
   const row = await openFirstMine(page);
   await clickItem(page, 'Transfer');
   const target = await pickAgent(page, 'transfer', (id) => id > agent.id);
-  assert.ok(!(await rowLabels(page)).includes(row), 'the transferred conversation is still in Mine');
-  assert.ok(!(await hasItem(page, 'Transfer')), 'the chat still offers actions on the transferred attention');
+  await settle(page);
+  assert.ok((await rowLabels(page)).includes(row), 'the conversation left Mine before the agent accepted');
+  await findPrefix(page, `Transfer to ${target.name} requested: waiting for them to accept`);
 
-  // The teammate now holds it: signed in as them, it is in their Mine (a new attention, same contact).
+  // The teammate is asked in their offer popup; accepting makes it theirs (a new attention, same contact).
   await signInAs(page, target);
+  assert.ok(await hasItem(page, `Transfer request from ${agent.name}`), 'the target sees no transfer request');
+  await clickItem(page, await findPrefix(page, 'Accept##offer'));
+  await settle(page);
   assert.ok((await rowLabels(page)).some((label) => label.startsWith(`${contactOf(row)}##conv`)),
             `the transfer target's Mine does not list ${contactOf(row)}`);
+
+  await signInAs(page, agent);
+  assert.ok(!(await rowLabels(page)).includes(row), 'the transferred conversation is still in the owner\'s Mine');
   assert.deepEqual(errors, []);
   await context.close();
 });

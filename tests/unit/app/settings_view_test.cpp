@@ -103,6 +103,17 @@ TEST_CASE("General: a supervisor switches automatic assignment and the closing-r
   CHECK(f.shell.toasts.shown.empty());
 }
 
+TEST_CASE("General: a supervisor shares the Teammates section with agents and picks the default team") {
+  ShellFixture f;
+  open_as_supervisor(f);
+  f.click("Agents see the Teammates section (read only)");
+  CHECK(f.engine.state().settings.teammates_shared);
+  f.click("##default_team");
+  f.click("Support##default_team_team0");
+  CHECK(f.engine.state().settings.default_team == TeamId(0));
+  CHECK(f.shell.toasts.shown.empty());
+}
+
 TEST_CASE("General: a refused value comes back as the core's toast and nothing changes") {
   ShellFixture f;
   open_as_supervisor(f);
@@ -147,7 +158,7 @@ TEST_CASE("Teams: a channel feeds a team, and a new team is created and selected
   ShellFixture f;
   open_as_supervisor(f, "Teams");
   f.click("##channel_team0");
-  f.click("Support##channel_to_team0");
+  f.click("Support##channel_team0_team0");
   CHECK(f.engine.state().channels.at(0).team == TeamId(0));
 
   f.click("##new_team");

@@ -217,7 +217,7 @@ void check_counts_by_recount(const State& state) {
     const UserId viewer(static_cast<uint32_t>(u));
     for (Section section : {Section::mine, Section::unassigned, Section::all, Section::teammates}) {
       SectionCounts expected;
-      if (section_visible(state.users[u].role, section)) {
+      if (section_visible(state, state.users[u].role, section)) {
         for (const Conversation& c : state.conversations) {
           const bool in = section == Section::all || (section == Section::mine && c.assignee == viewer) ||
                           (section == Section::unassigned && !c.assignee.valid()) ||

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/permissions.h"
 #include "core/search.h"
 #include "core/timeline.h"
 #include "inbox_fixture.h"
@@ -51,13 +52,13 @@ TEST_CASE("sections: Mine, Unassigned, All and Teammates, with pending counts of
 TEST_CASE("an agent sees Mine and Unassigned only; operators, supervisors and administrators see all four") {
   Inbox inbox;
   inbox.customer_writes("+5511900000001", "Oi");
-  CHECK(section_visible(Role::agent, Section::mine));
-  CHECK(section_visible(Role::agent, Section::unassigned));
-  CHECK_FALSE(section_visible(Role::agent, Section::all));
-  CHECK_FALSE(section_visible(Role::agent, Section::teammates));
+  CHECK(section_visible(inbox.state, Role::agent, Section::mine));
+  CHECK(section_visible(inbox.state, Role::agent, Section::unassigned));
+  CHECK_FALSE(section_visible(inbox.state, Role::agent, Section::all));
+  CHECK_FALSE(section_visible(inbox.state, Role::agent, Section::teammates));
   for (Role role : {Role::operator_, Role::supervisor, Role::administrator}) {
-    CHECK(section_visible(role, Section::all));
-    CHECK(section_visible(role, Section::teammates));
+    CHECK(section_visible(inbox.state, role, Section::all));
+    CHECK(section_visible(inbox.state, role, Section::teammates));
   }
   CHECK(count(inbox, inbox.ana, Section::all, ConversationStatus::pending) == 0);
   CHECK(list(inbox, inbox.ana, Section::all, ConversationStatus::pending).empty());
@@ -216,4 +217,21 @@ TEST_CASE("'window closing soon' is sorted on demand: it follows every change an
   earlier.now_ms = copy.clock_ms;
   CHECK(list_conversations(copy, earlier) == std::vector<ConversationId>{b, c, a});
   CHECK(rebuild_views(inbox.state) == inbox.state.views);
+}
+
+TEST_CASE("a workspace that shares Teammates lets agents read their teammates' chats, never act on them") {
+  Inbox inbox;
+  const ConversationId id = inbox.customer_writes("+5511900000001", "Oi");
+  inbox.run(inbox.bruno, AssignConversation{id, inbox.bruno});
+  CHECK(section_counts(inbox.state, inbox.ana, Section::teammates).by_status[0] == 0);
+  CHECK_FALSE(may_view(inbox.state, inbox.ana, inbox.conversation(id)));
+  Settings shared = inbox.state.settings;
+  shared.teammates_shared = true;
+  inbox.run(inbox.admin, UpdateSettings{shared});
+  CHECK(section_visible(inbox.state, Role::agent, Section::teammates));
+  CHECK_FALSE(section_visible(inbox.state, Role::agent, Section::all));
+  CHECK(count(inbox, inbox.ana, Section::teammates, ConversationStatus::open) == 1);
+  CHECK(may_view(inbox.state, inbox.ana, inbox.conversation(id)));
+  CHECK(inbox.refused(inbox.ana, SendMessage{id, "Oi", {}, std::nullopt}).code == ErrorCode::forbidden);
+  CHECK(count(inbox, inbox.bruno, Section::teammates, ConversationStatus::open) == 0);  // not their own
 }
