@@ -107,6 +107,7 @@ void draw_transfer_popup(ChatActionsState& ui, sync::Engine& engine, UserId view
   ImGui::BeginDisabled(needs_reason && !ui.reason.valid());
   ImGui::TextDisabled("%s", tr("To a team"));
   for (uint32_t i = 0; i < state.teams.size(); ++i) {
+    if (state.teams[i].deleted) continue;
     const std::string label = state.teams[i].name + "##team" + std::to_string(i);
     if (ImGui::Selectable(label.c_str())) {
       submit(engine, viewer, clock, TransferConversation{id, TeamId(i), UserId(), ui.reason});

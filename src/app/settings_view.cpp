@@ -89,6 +89,7 @@ std::optional<TeamId> team_combo(const State& state, const std::string& id, Team
     picked = TeamId();
   }
   for (uint32_t t = 0; t < state.teams.size(); ++t) {
+    if (state.teams[t].deleted) continue;
     const bool chosen = current == TeamId(t);
     if (ImGui::Selectable(with_id(state.teams[t].name.c_str(), id + "_team" + std::to_string(t)).c_str(), chosen) &&
         !chosen) {
@@ -171,6 +172,7 @@ void draw_team_picker(const Screen& s) {
     locator_label_last_item("##settings_team");
     if (open) {
       for (uint32_t t = 0; t < s.state.teams.size(); ++t) {
+        if (s.state.teams[t].deleted) continue;
         if (ImGui::Selectable((s.state.teams[t].name + "##pick_team" + std::to_string(t)).c_str(), s.ui.team == TeamId(t))) {
           s.ui.team = TeamId(t);
         }
@@ -187,6 +189,20 @@ void draw_team_picker(const Screen& s) {
     s.submit(CreateTeam{s.ui.new_team});
     s.ui.new_team.clear();
   }
+}
+
+void draw_team_rename_and_delete(const Screen& s, const Team& team) {
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(12 * em);
+  ImGui::InputTextWithHint("##rename_team", team.name.c_str(), &s.ui.rename_team);
+  ImGui::SameLine();
+  if (ImGui::Button(tr("Rename"))) {
+    s.submit(UpdateTeam{s.ui.team, s.ui.rename_team});
+    s.ui.rename_team.clear();
+  }
+  ImGui::SameLine();
+  // Its open chats go to the default team (the core refuses deleting the default team itself).
+  if (ImGui::Button(tr("Delete team"))) s.submit(DeleteTeam{s.ui.team});
 }
 
 void draw_routing(const Screen& s, const Team& team) {
@@ -306,13 +322,15 @@ void draw_teams(const Screen& s) {
   draw_channel_teams(s);
   ImGui::Separator();
   ImGui::TextUnformatted(tr("Teams"));
-  if (find_team(s.state, s.ui.team) == nullptr) s.ui.team = TeamId(0);
+  // The one shown was deleted (or never created): the first team still there.
+  for (uint32_t t = 0; find_team(s.state, s.ui.team) == nullptr && t < s.state.teams.size(); ++t) s.ui.team = TeamId(t);
   draw_team_picker(s);
   const Team* team = find_team(s.state, s.ui.team);
   if (team == nullptr) {
     ImGui::TextDisabled("%s", tr("No teams yet."));
     return;
   }
+  draw_team_rename_and_delete(s, *team);
   ImGui::Spacing();
   draw_routing(s, *team);
   ImGui::Spacing();

@@ -27,6 +27,7 @@ struct SettingsState {
   bool open = false;
   TeamId team;  // the team the Teams tab edits (none: the first)
   std::string new_team;
+  std::string rename_team;  // the selected team's new name being typed
   std::string new_reason;
   std::unordered_map<std::string, DraftNumber> drafts;  // by field id ("offer_seconds0", "user_capacity3")
 };

@@ -11,9 +11,9 @@ std::string actor_name(const State& state, UserId actor) {
   return actor.valid() ? user_name(state, actor) : std::string(tr("The system"));
 }
 
+// A deleted team keeps its name for the history.
 std::string team_name(const State& state, TeamId id) {
-  const Team* team = find_team(state, id);
-  return team != nullptr ? team->name : std::string();
+  return id.valid() && id.index() < state.teams.size() ? state.teams[id.index()].name : std::string();
 }
 
 std::string reason_name(const State& state, ClosingReasonId id) {
@@ -81,7 +81,8 @@ std::string timeline_text(const State& state, const TimelineEntry& e, const Loca
     case TimelineKind::transfer_abandoned:
       return format_text(tr("%s did not accept the transfer in time: it was abandoned"), user.c_str());
     case TimelineKind::team_set:
-      return format_text(tr("Sent to the team %s, the workspace's default"), team_name(state, e.team).c_str());
+      return e.team.valid() ? format_text(tr("Sent to the team %s"), team_name(state, e.team).c_str())
+                            : std::string(tr("Its team was deleted: it has no team now"));
   }
   return std::string();
 }

@@ -102,6 +102,15 @@ struct Applier {
     routing_add_team(state);
   }
 
+  void operator()(const TeamRenamed& e) { at(state.teams, e.team).name = e.name; }
+
+  void operator()(const TeamDeleted& e) {
+    Team& team = at(state.teams, e.team);
+    team.deleted = true;
+    const std::vector<UserId> old_members = std::exchange(team.members, {});
+    routing_set_members(state, e.team, old_members);
+  }
+
   void operator()(const TeamMembersSet& e) {
     const std::vector<UserId> old_members = std::exchange(at(state.teams, e.team).members, e.members);
     routing_set_members(state, e.team, old_members);

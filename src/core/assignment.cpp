@@ -240,7 +240,7 @@ InboundRoute inbound_route(const State& state, const Contact* contact, ChannelId
   if (!route.team.valid()) route.team = state.settings.default_team;
   if (contact == nullptr || !contact->route || now_ms >= contact->route->expires_at) return route;
   const DirectRoute& rule = *contact->route;
-  if (rule.team.valid()) route.team = rule.team;
+  if (find_team(state, rule.team) != nullptr) route.team = rule.team;
   // The campaign checked membership when sent; someone removed from the team since gets no direct chats.
   if (rule.agent.valid() && rule.team.valid() && member_position(state, rule.agent, rule.team)) {
     route.agent = rule.agent;

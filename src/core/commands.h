@@ -50,6 +50,27 @@ struct CreateTeam {
   static void fields(F&& f) { f("name", &CreateTeam::name); }
 };
 
+// Renames a team. Administrator, Supervisor.
+struct UpdateTeam {
+  static constexpr const char* kType = "update_team";
+  TeamId team;
+  std::string name;
+  template <class F>
+  static void fields(F&& f) {
+    f("team", &UpdateTeam::team);
+    f("name", &UpdateTeam::name);
+  }
+};
+
+// Deletes a team: its open chats move to the workspace's default team (none: they wait with no team, and say
+// so), its channels to none (so the default team too). Not the default team itself. Administrator, Supervisor.
+struct DeleteTeam {
+  static constexpr const char* kType = "delete_team";
+  TeamId team;
+  template <class F>
+  static void fields(F&& f) { f("team", &DeleteTeam::team); }
+};
+
 struct SetTeamMembers {
   static constexpr const char* kType = "set_team_members";
   TeamId team;
@@ -472,7 +493,8 @@ using CommandBody =
                  SendMessage, AddNote, AddSystemLine, TransferConversation, InviteToConference, JoinConference,
                  LeaveConference, EndConference, CloseConversation, TagConversation, UpdateAssignmentSettings,
                  SetTeamRouting, SetUserCapacity, SetChannelTeam, SetConversationPriority, SendCampaign,
-                 SetUserConnection, SetReminder, CancelReminder, UpdateDelivery, DeclineConversation>;
+                 SetUserConnection, SetReminder, CancelReminder, UpdateDelivery, DeclineConversation,
+                 UpdateTeam, DeleteTeam>;
 
 // actor none is the system (the relay's webhook, the assignment engine, timers, workspace setup);
 // the relay never lets a client claim it.

@@ -106,10 +106,17 @@ ConversationOpened opening(const DecideContext& c, ContactId contact_id, Channel
 }
 
 // Names people pick from a list must not differ only by case or accents.
+// A deleted team's name is free again; `self` (a rename) may keep its own.
+bool retired(const Team& team) { return team.deleted; }
 template <class T>
-std::optional<Error> check_unique_name(const std::vector<T>& items, const std::string& name, const char* what) {
+bool retired(const T&) { return false; }
+
+template <class T>
+std::optional<Error> check_unique_name(const std::vector<T>& items, const std::string& name, const char* what,
+                                       const T* self = nullptr) {
   const std::string folded = fold_for_search(name);
   for (const T& item : items) {
+    if (&item == self || retired(item)) continue;
     if (fold_for_search(item.name) == folded) {
       return fail(ErrorCode::duplicate_name, std::string("There is already a ") + what + " '" + item.name + "'.");
     }
@@ -189,6 +196,40 @@ Decision on(const DecideContext& c, const CreateTeam& cmd) {
   if (auto error = check_unique_name(c.state.teams, cmd.name, "team")) return *error;
   if (auto error = check_room(c.state.teams.size(), kTeamsMax, "teams")) return *error;
   return one(c, TeamCreated{TeamId(static_cast<uint32_t>(c.state.teams.size())), cmd.name});
+}
+
+Decision on(const DecideContext& c, const UpdateTeam& cmd) {
+  if (auto error = require_manager(c, "rename teams")) return *error;
+  const Team* team = find_team(c.state, cmd.team);
+  if (team == nullptr) return unknown_team(cmd.team);
+  if (auto error = check_name(cmd.name, "team")) return *error;
+  if (team->name == cmd.name) return fail(ErrorCode::no_change, "The team already has this name.");
+  if (auto error = check_unique_name(c.state.teams, cmd.name, "team", team)) return *error;
+  return one(c, TeamRenamed{cmd.team, cmd.name});
+}
+
+// Every chat has a way out: the team's open chats go to the default team, its channels to none (then the
+// default team too). O(conversations + channels), on a rare administrative change.
+Decision on(const DecideContext& c, const DeleteTeam& cmd) {
+  if (auto error = require_manager(c, "delete teams")) return *error;
+  if (find_team(c.state, cmd.team) == nullptr) return unknown_team(cmd.team);
+  if (c.state.settings.default_team == cmd.team) {
+    return fail(ErrorCode::invalid_field, "This is the workspace's default team: choose another default team first.");
+  }
+  Events events;
+  for (size_t i = 0; i < c.state.channels.size(); ++i) {
+    if (c.state.channels[i].team == cmd.team) {
+      events.push_back(c.event(ChannelTeamSet{ChannelId(static_cast<uint32_t>(i)), TeamId()}));
+    }
+  }
+  for (size_t i = 0; i < c.state.conversations.size(); ++i) {
+    const Conversation& conversation = c.state.conversations[i];
+    if (conversation.team != cmd.team || conversation.status == ConversationStatus::closed) continue;
+    events.push_back(
+        c.event(ConversationTeamSet{ConversationId(static_cast<uint32_t>(i)), c.state.settings.default_team}));
+  }
+  events.push_back(c.event(TeamDeleted{cmd.team}));
+  return events;
 }
 
 Decision on(const DecideContext& c, const SetTeamMembers& cmd) {

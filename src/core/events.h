@@ -516,6 +516,26 @@ struct ConversationTeamSet {
   }
 };
 
+struct TeamRenamed {
+  static constexpr const char* kType = "team_renamed";
+  TeamId team;
+  std::string name;
+  template <class F>
+  static void fields(F&& f) {
+    f("team", &TeamRenamed::team);
+    f("name", &TeamRenamed::name);
+  }
+};
+
+// After the conversation_team_set and channel_team_set that moved its chats and channels away. The team stays
+// in the state (history names it) but lookups no longer find it, and it has no members.
+struct TeamDeleted {
+  static constexpr const char* kType = "team_deleted";
+  TeamId team;
+  template <class F>
+  static void fields(F&& f) { f("team", &TeamDeleted::team); }
+};
+
 // --- reminders and inactivity (docs/scheduler.md) ---
 
 // The conversation's reminder (new or changed): it is Scheduled until due_at. window_warning: on WhatsApp,
@@ -590,7 +610,8 @@ using EventBody =
                  TeamRoutingSet, UserCapacitySet, ChannelTeamSet, ConversationPrioritySet, CampaignSent,
                  DirectRouteExpired, UserConnectionChanged, DisconnectGraceEnded, ChatsReturned,
                  AssignmentExplained, OfferExpired, ReminderSet, ReminderCancelled, ReminderDue, DeliveryUpdated,
-                 OfferDeclined, TransferRequested, TransferAbandoned, ConversationTeamSet>;
+                 OfferDeclined, TransferRequested, TransferAbandoned, ConversationTeamSet, TeamRenamed,
+                 TeamDeleted>;
 
 // Every event is an audit record: who (none: the system) and when.
 struct Event {

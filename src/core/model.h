@@ -123,6 +123,7 @@ struct Team {
   std::vector<UserId> members;  // in order: round robin walks it
   TeamRouting routing;
   uint32_t round_robin_next = 0;  // the member position round robin tries first
+  bool deleted = false;            // kept for the history's names; find_team() no longer finds it
 
   template <class F>
   static void fields(F&& f) {
@@ -130,6 +131,7 @@ struct Team {
     f("members", &Team::members);
     f("routing", &Team::routing);
     f("round_robin_next", &Team::round_robin_next);
+    f("deleted", &Team::deleted);
   }
 };
 

@@ -13,7 +13,10 @@ const T* find_in(const std::vector<T>& items, Id<Tag> id) {
 }  // namespace
 
 const User* find_user(const State& state, UserId id) { return find_in(state.users, id); }
-const Team* find_team(const State& state, TeamId id) { return find_in(state.teams, id); }
+const Team* find_team(const State& state, TeamId id) {
+  const Team* team = find_in(state.teams, id);
+  return team != nullptr && !team->deleted ? team : nullptr;
+}
 const Channel* find_channel(const State& state, ChannelId id) { return find_in(state.channels, id); }
 const Contact* find_contact(const State& state, ContactId id) { return find_in(state.contacts, id); }
 const Conversation* find_conversation(const State& state, ConversationId id) {

@@ -71,7 +71,8 @@ constexpr bool is_derived_index_v = std::is_same_v<Member, Views State::*> ||
                                     std::is_same_v<Member, RoutingIndex State::*> ||
                                     std::is_same_v<Member, TimerIndex State::*>;
 
-// Lookups that return nullptr for an id that is none or out of range (ids in commands are input).
+// Lookups that return nullptr for an id that is none or out of range (ids in commands are input), and
+// find_team() for a deleted team.
 const User* find_user(const State& state, UserId id);
 const Team* find_team(const State& state, TeamId id);
 const Channel* find_channel(const State& state, ChannelId id);

@@ -87,6 +87,7 @@ test('transfer to an agent is a request: the chat stays until they accept in the
   await signInAs(page, agent);
   const row = await openFirstMine(page);
   await clickItem(page, 'Transfer');
+  await clickItem(page, 'Resolvido');  // the demo requires a closing reason, for transfers too
   const target = await pickAgent(page, 'transfer', (id) => id > agent.id);
   await settle(page);
   assert.ok((await rowLabels(page)).includes(row), 'the conversation left Mine before the agent accepted');

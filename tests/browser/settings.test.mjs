@@ -3,7 +3,7 @@
 // on, a chat sent to a team assigned at once and explained by "Why this agent?").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inboxSuite, openInbox, items, clickItem, hasItem, settle, press, screenshot, rowLabels } from './lib/inbox_page.mjs';
+import { inboxSuite, openInbox, items, findItem, clickItem, hasItem, settle, press, screenshot, rowLabels } from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
 
@@ -75,6 +75,9 @@ test('a supervisor turns automatic assignment off and on again; a chat transferr
   assert.ok(waiting, 'the demo has customers waiting');
   await clickItem(page, waiting);
   await clickItem(page, 'Transfer');
+  // The demo requires a closing reason: a transfer ends the attention too, so the targets wait for one.
+  assert.equal((await findItem(page, 'Sales##team0')).enabled, false, 'a team can be picked before the reason');
+  await clickItem(page, 'Resolvido');
   await clickItem(page, 'Sales##team0');
 
   await clickItem(page, 'All');

@@ -171,6 +171,25 @@ TEST_CASE("Teams: a channel feeds a team, and a new team is created and selected
   CHECK(f.engine.state().teams.at(1).members == std::vector<UserId>{kMarc});
 }
 
+TEST_CASE("Teams: a supervisor renames a team and deletes it; the screen shows the team still there") {
+  ShellFixture f;
+  open_as_supervisor(f, "Teams");
+  f.click("##new_team");
+  f.type("Ventas");
+  f.click("Create team");
+  REQUIRE(f.shell.settings.team == TeamId(1));
+  f.click("##rename_team");
+  f.type("Vendas");
+  f.click("Rename");
+  CHECK(f.engine.state().teams.at(1).name == "Vendas");
+  f.click("Delete team");
+  CHECK(f.engine.state().teams.at(1).deleted);
+  f.frame();
+  CHECK(f.shell.settings.team == TeamId(0));
+  CHECK_FALSE(f.shows("Vendas##pick_team1"));
+  CHECK(f.shell.toasts.shown.empty());
+}
+
 TEST_CASE("Exclusions: a supervisor excludes a role and a user from automatic assignment, and lets them back") {
   ShellFixture f;
   open_as_supervisor(f, "Exclusions");

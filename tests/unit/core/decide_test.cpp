@@ -4,6 +4,7 @@
 
 #include "core/json_codec.h"
 #include "core/limits.h"
+#include "core/routing_index.h"
 #include "inbox_fixture.h"
 
 using namespace inbox;
@@ -631,4 +632,44 @@ TEST_CASE("decide never changes the state, even for commands it accepts") {
   const State before = inbox.state;
   CHECK(inbox.attempt(inbox.ana, TransferConversation{id, inbox.support, UserId(), {}}).ok());
   CHECK(inbox.state == before);
+}
+
+TEST_CASE("a team is renamed by a manager; the name stays unique, and an agent may not") {
+  Inbox inbox;
+  CHECK(inbox.refused(inbox.ana, UpdateTeam{inbox.sales, "Ventas"}).code == ErrorCode::forbidden);
+  CHECK(inbox.refused(inbox.supervisor, UpdateTeam{inbox.sales, "support"}).code == ErrorCode::duplicate_name);
+  CHECK(inbox.refused(inbox.supervisor, UpdateTeam{inbox.sales, "Sales"}).code == ErrorCode::no_change);
+  CHECK(inbox.refused(inbox.supervisor, UpdateTeam{TeamId(9), "X"}).code == ErrorCode::unknown_team);
+  inbox.run(inbox.supervisor, UpdateTeam{inbox.sales, "Ventas"});
+  CHECK(inbox.state.teams[inbox.sales.index()].name == "Ventas");
+}
+
+TEST_CASE("deleting a team sends its open chats and channels to the default team; nothing refers to it after") {
+  Inbox inbox;
+  Settings settings = inbox.state.settings;
+  settings.automatic_assignment = true;
+  settings.default_team = inbox.support;
+  inbox.run(inbox.admin, UpdateSettings{settings});
+  inbox.run(UserId(), SetChannelTeam{inbox.whatsapp, inbox.sales});
+  const ConversationId waiting = inbox.customer_writes("+5511987654321", "Oi");  // nobody available in Sales
+  const ConversationId taken = inbox.customer_writes("+5511987654322", "Olá");
+  inbox.run(inbox.ana, AssignConversation{taken, inbox.ana});
+  REQUIRE(inbox.conversation(waiting).team == inbox.sales);
+  CHECK(inbox.refused(inbox.admin, DeleteTeam{inbox.support}).code == ErrorCode::invalid_field);  // the default
+  CHECK(inbox.refused(inbox.ana, DeleteTeam{inbox.sales}).code == ErrorCode::forbidden);
+  inbox.available(inbox.carla);
+  inbox.run(inbox.admin, DeleteTeam{inbox.sales});
+  CHECK(find_team(inbox.state, inbox.sales) == nullptr);
+  CHECK(inbox.state.teams[inbox.sales.index()].members.empty());
+  CHECK_FALSE(inbox.state.channels[inbox.whatsapp.index()].team.valid());
+  CHECK(inbox.conversation(waiting).team == inbox.support);
+  CHECK(inbox.conversation(waiting).assignee == inbox.carla);  // handed out in its new team at once
+  CHECK(inbox.conversation(taken).team == inbox.support);
+  CHECK(inbox.conversation(taken).assignee == inbox.ana);  // a chat someone has stays theirs
+  CHECK(inbox.refused(inbox.ana, TransferConversation{taken, inbox.sales, UserId(), {}}).code == ErrorCode::unknown_team);
+  CHECK(inbox.refused(inbox.admin, DeleteTeam{inbox.sales}).code == ErrorCode::unknown_team);
+  const ConversationId next = inbox.customer_writes("+5511987654323", "Bom dia");
+  CHECK(inbox.conversation(next).team == inbox.support);
+  inbox.run(inbox.admin, CreateTeam{"Sales"});  // the name is free again
+  CHECK(rebuild_routing(inbox.state) == inbox.state.routing);
 }
