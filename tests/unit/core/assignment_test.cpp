@@ -208,15 +208,20 @@ TEST_CASE("a default user outside the team is refused; so is the reply timer wit
   CHECK(desk.refused(desk.supervisor, SetTeamRouting{desk.sales, r}).code == ErrorCode::invalid_field);
 }
 
-TEST_CASE("an offer not accepted in time puts the agent in RONA and the chat is offered to the next agent") {
-  Desk desk;
+// Chats are offered for 30 s; Ana waited longer than Bruno, so a new chat is offered to her first.
+ConversationId offered_to_ana_then_bruno(Desk& desk) {
   TeamRouting r;
   r.offer_timeout_ms = 30'000;
   desk.routing(r);
   desk.available(desk.ana);
   desk.advance(kMinute);
   desk.available(desk.bruno);
-  const ConversationId id = desk.new_chat();
+  return desk.new_chat();
+}
+
+TEST_CASE("an offer not accepted in time puts the agent in RONA and the chat is offered to the next agent") {
+  Desk desk;
+  const ConversationId id = offered_to_ana_then_bruno(desk);
   CHECK(desk.conversation(id).offered_to == desk.ana);
   CHECK(desk.last_explanation().offered);
   CHECK(desk.advance(30'000 - 1).empty());
@@ -232,13 +237,7 @@ TEST_CASE("an offer not accepted in time puts the agent in RONA and the chat is 
 
 TEST_CASE("a declined offer goes to the next agent; the one who declined is asked again only if nobody else can") {
   Desk desk;
-  TeamRouting r;
-  r.offer_timeout_ms = 30'000;
-  desk.routing(r);
-  desk.available(desk.ana);
-  desk.advance(kMinute);
-  desk.available(desk.bruno);
-  const ConversationId id = desk.new_chat();
+  const ConversationId id = offered_to_ana_then_bruno(desk);
   REQUIRE(desk.conversation(id).offered_to == desk.ana);
   desk.run(desk.ana, DeclineConversation{id});
   CHECK(desk.state.users[desk.ana.index()].status == UserStatus::available);
