@@ -102,22 +102,22 @@ std::optional<TeamId> team_combo(const State& state, const std::string& id, Team
 
 // --- General ------------------------------------------------------------------------------------------
 
+// A workspace switch: the checkbox submits the settings with that one field flipped.
+void setting_checkbox(const Screen& s, const char* label, bool Settings::*field) {
+  bool value = s.state.settings.*field;
+  if (ImGui::Checkbox(label, &value)) {
+    Settings next = s.state.settings;
+    next.*field = value;
+    s.submit(UpdateSettings{next});
+  }
+}
+
 void draw_general(const Screen& s) {
   const Settings& current = s.state.settings;
-  bool automatic = current.automatic_assignment;
-  if (ImGui::Checkbox(tr("Automatic assignment"), &automatic)) {
-    Settings next = current;
-    next.automatic_assignment = automatic;
-    s.submit(UpdateSettings{next});
-  }
+  setting_checkbox(s, tr("Automatic assignment"), &Settings::automatic_assignment);
   ImGui::TextDisabled("%s", tr("On: waiting conversations go to agents by each team's strategy. Off: they wait in Unassigned."));
   ImGui::Spacing();
-  bool reason_required = current.closing_reason_required;
-  if (ImGui::Checkbox(tr("A closing reason is required to close"), &reason_required)) {
-    Settings next = current;
-    next.closing_reason_required = reason_required;
-    s.submit(UpdateSettings{next});
-  }
+  setting_checkbox(s, tr("A closing reason is required to close"), &Settings::closing_reason_required);
   ImGui::Spacing();
   if (auto minutes = number_field(s.ui, tr("Close inactive conversations after (minutes, 0: never)"),
                                   "inactivity_minutes", current.inactivity_close_after_ms / kMinuteMs)) {
@@ -127,12 +127,7 @@ void draw_general(const Screen& s) {
   }
   ImGui::TextDisabled("%s", tr("Counted from the last message either way; conversations with a reminder are never closed."));
   ImGui::Spacing();
-  bool shared = current.teammates_shared;
-  if (ImGui::Checkbox(tr("Agents see the Teammates section (read only)"), &shared)) {
-    Settings next = current;
-    next.teammates_shared = shared;
-    s.submit(UpdateSettings{next});
-  }
+  setting_checkbox(s, tr("Agents see the Teammates section (read only)"), &Settings::teammates_shared);
   ImGui::Spacing();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("Default team"));

@@ -12,6 +12,7 @@
 #include "core/decide_routing.h"
 #include "core/limits.h"
 #include "core/message_templates.h"
+#include "core/offers.h"
 #include "core/permissions.h"
 #include "core/text.h"
 #include "core/validate.h"
@@ -124,6 +125,17 @@ std::optional<Error> check_unique_name(const std::vector<T>& items, const std::s
   return std::nullopt;
 }
 
+// A conversation_team_set into `team` for every open conversation `moves` picks: the way out when a team is
+// deleted or a default team appears. O(conversations), on a rare administrative change.
+template <class Moves>
+void move_to_team(const DecideContext& c, TeamId team, Moves moves, Events& out) {
+  for (size_t i = 0; i < c.state.conversations.size(); ++i) {
+    const Conversation& conversation = c.state.conversations[i];
+    if (conversation.status == ConversationStatus::closed || !moves(conversation)) continue;
+    out.push_back(c.event(ConversationTeamSet{ConversationId(static_cast<uint32_t>(i)), team}));
+  }
+}
+
 // Closing and transferring end an attention: with a reason from the list, required when the workspace says so.
 std::optional<Error> check_closing_reason(const DecideContext& c, ClosingReasonId reason) {
   if (reason.valid() && find_closing_reason(c.state, reason) == nullptr) {
@@ -150,16 +162,8 @@ Decision on(const DecideContext& c, const UpdateSettings& cmd) {
   if (cmd.settings == c.state.settings) return fail(ErrorCode::no_change, "The settings are already these.");
   Events events{c.event(SettingsUpdated{cmd.settings})};
   // Every chat has a way out: the ones already waiting with no team join the new default team's queue.
-  // O(conversations), on a rare administrative change.
   if (default_team.valid() && default_team != c.state.settings.default_team) {
-    for (size_t i = 0; i < c.state.conversations.size(); ++i) {
-      const Conversation& conversation = c.state.conversations[i];
-      if (conversation.status == ConversationStatus::closed || conversation.team.valid() ||
-          conversation.assignee.valid()) {
-        continue;
-      }
-      events.push_back(c.event(ConversationTeamSet{ConversationId(static_cast<uint32_t>(i)), default_team}));
-    }
+    move_to_team(c, default_team, [](const Conversation& x) { return !x.team.valid() && !x.assignee.valid(); }, events);
   }
   return events;
 }
@@ -209,7 +213,7 @@ Decision on(const DecideContext& c, const UpdateTeam& cmd) {
 }
 
 // Every chat has a way out: the team's open chats go to the default team, its channels to none (then the
-// default team too). O(conversations + channels), on a rare administrative change.
+// default team too).
 Decision on(const DecideContext& c, const DeleteTeam& cmd) {
   if (auto error = require_manager(c, "delete teams")) return *error;
   if (find_team(c.state, cmd.team) == nullptr) return unknown_team(cmd.team);
@@ -222,12 +226,7 @@ Decision on(const DecideContext& c, const DeleteTeam& cmd) {
       events.push_back(c.event(ChannelTeamSet{ChannelId(static_cast<uint32_t>(i)), TeamId()}));
     }
   }
-  for (size_t i = 0; i < c.state.conversations.size(); ++i) {
-    const Conversation& conversation = c.state.conversations[i];
-    if (conversation.team != cmd.team || conversation.status == ConversationStatus::closed) continue;
-    events.push_back(
-        c.event(ConversationTeamSet{ConversationId(static_cast<uint32_t>(i)), c.state.settings.default_team}));
-  }
+  move_to_team(c, c.state.settings.default_team, [&](const Conversation& x) { return x.team == cmd.team; }, events);
   events.push_back(c.event(TeamDeleted{cmd.team}));
   return events;
 }
@@ -444,34 +443,49 @@ Decision on(const DecideContext& c, const OfferConversation& cmd) {
   return one(c, ConversationOffered{cmd.conversation, cmd.user});
 }
 
-// Accepting what was offered to the actor: a transfer request (the transfer happens now) or an offer.
+// Ends the attention and opens the target's: the window, the pending state, the referral and the tags go on.
 Decision transfer_events(const DecideContext& c, const Conversation& conversation, ConversationId id, TeamId team,
-                         UserId user, ClosingReasonId closing_reason);
+                         UserId user, ClosingReasonId closing_reason) {
+  if (auto error = check_room(c.state.conversations.size(), kConversationsMax, "conversations")) return *error;
+  ConversationOpened opened = opening(c, conversation.contact, conversation.channel, ConversationOrigin::transfer);
+  INBOX_ASSERT(opened.previous == id, "the active conversation must be its contact's newest");
+  opened.team = team;
+  opened.assignee = user;
+  opened.customer_last_message_at = conversation.customer_last_message_at;
+  opened.last_message_at = conversation.last_message_at;
+  opened.awaiting_reply = conversation.awaiting_reply;
+  if (const Referral* referral = conversation_referral(c.state, id)) opened.referral = *referral;
+  opened.tags = conversation.tags;
+  ConversationTransferred transferred{id, opened.conversation, team, user, closing_reason};
+  return Events{c.event(transferred), c.event(std::move(opened))};
+}
 
+// The open conversation offered to the actor (an offer or a transfer request to them), or why not.
+Result<const Conversation*> offered_to_actor(const DecideContext& c, ConversationId id, const char* what) {
+  if (c.is_system()) return forbidden(c, what);
+  Result<const Conversation*> found = open_conversation(c, id);
+  if (!found.ok()) return found;
+  const Conversation& conversation = *found.value();
+  if (!is_transfer_request(conversation, c.actor) && conversation.offered_to != c.actor) {
+    return fail(ErrorCode::not_offered, "Conversation " + id_text(id) + " is not offered to you.");
+  }
+  return found;
+}
+
+// A transfer request is answered first when both are open (offers.h lists it so too).
 Decision on(const DecideContext& c, const AcceptConversation& cmd) {
-  if (c.is_system()) return forbidden(c, "accepting is for the offered agent");
-  Result<const Conversation*> found = open_conversation(c, cmd.conversation);
+  Result<const Conversation*> found = offered_to_actor(c, cmd.conversation, "accepting is for the offered agent");
   if (!found.ok()) return found.error();
   const Conversation& conversation = *found.value();
-  if (conversation.transfer.to == c.actor) {
-    const TransferRequest& request = conversation.transfer;
-    return transfer_events(c, conversation, cmd.conversation, request.team, c.actor, request.closing_reason);
-  }
-  if (conversation.offered_to != c.actor) {
-    return fail(ErrorCode::not_offered, "Conversation " + id_text(cmd.conversation) + " is not offered to you.");
-  }
-  return one(c, ConversationAccepted{cmd.conversation, c.actor});
+  if (!is_transfer_request(conversation, c.actor)) return one(c, ConversationAccepted{cmd.conversation, c.actor});
+  const TransferRequest& request = conversation.transfer;
+  return transfer_events(c, conversation, cmd.conversation, request.team, c.actor, request.closing_reason);
 }
 
 Decision on(const DecideContext& c, const DeclineConversation& cmd) {
-  if (c.is_system()) return forbidden(c, "declining is for the offered agent");
-  Result<const Conversation*> found = open_conversation(c, cmd.conversation);
+  Result<const Conversation*> found = offered_to_actor(c, cmd.conversation, "declining is for the offered agent");
   if (!found.ok()) return found.error();
-  const Conversation& conversation = *found.value();
-  if (conversation.transfer.to == c.actor) return one(c, TransferAbandoned{cmd.conversation, c.actor, true});
-  if (conversation.offered_to != c.actor) {
-    return fail(ErrorCode::not_offered, "Conversation " + id_text(cmd.conversation) + " is not offered to you.");
-  }
+  if (is_transfer_request(*found.value(), c.actor)) return one(c, TransferAbandoned{cmd.conversation, c.actor, true});
   return one(c, OfferDeclined{cmd.conversation, c.actor});
 }
 
@@ -541,22 +555,6 @@ Decision on(const DecideContext& c, const AddNote& cmd) { return add_line(c, cmd
 Decision on(const DecideContext& c, const AddSystemLine& cmd) {
   if (!c.is_system()) return forbidden(c, "system lines come only from the system");
   return add_line(c, cmd.conversation, cmd.text, MessageKind::system);
-}
-
-Decision transfer_events(const DecideContext& c, const Conversation& conversation, ConversationId id, TeamId team,
-                         UserId user, ClosingReasonId closing_reason) {
-  if (auto error = check_room(c.state.conversations.size(), kConversationsMax, "conversations")) return *error;
-  ConversationOpened opened = opening(c, conversation.contact, conversation.channel, ConversationOrigin::transfer);
-  INBOX_ASSERT(opened.previous == id, "the active conversation must be its contact's newest");
-  opened.team = team;
-  opened.assignee = user;
-  opened.customer_last_message_at = conversation.customer_last_message_at;
-  opened.last_message_at = conversation.last_message_at;
-  opened.awaiting_reply = conversation.awaiting_reply;
-  if (const Referral* referral = conversation_referral(c.state, id)) opened.referral = *referral;
-  opened.tags = conversation.tags;
-  ConversationTransferred transferred{id, opened.conversation, team, user, closing_reason};
-  return Events{c.event(transferred), c.event(std::move(opened))};
 }
 
 // To a team: at once, it waits in the team's queue. To an agent: a request they accept or decline (unless

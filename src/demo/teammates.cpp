@@ -1,7 +1,7 @@
 // The signed-in user's simulated teammates: they accept most offers and transfer requests within seconds
-// (some go unanswered, and whoever went to RONA for an offer comes back a little later), answer their customers within a minute, and
-// close a conversation some minutes after their last reply. Delays come from a hash of the message or the
-// conversation, so they are the same after a reload.
+// (some go unanswered, and whoever went to RONA for an offer comes back a little later), answer their
+// customers within a minute, and close a conversation some minutes after their last reply. Delays come from
+// a hash of the message or the conversation, so they are the same after a reload.
 #include "core/model.h"
 #include "demo/simulator.h"
 #include "demo/world.h"
