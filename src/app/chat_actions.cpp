@@ -9,9 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "app/date_time_input.h"
 #include "app/i18n.h"
 #include "app/labels.h"
 #include "app/tags_text.h"
+#include "app/theme.h"
 #include "core/channel_rules.h"
 #include "core/state.h"
 #include "core/text.h"
@@ -20,7 +22,6 @@
 namespace inbox::ui {
 namespace {
 
-constexpr ImVec4 kWarningColor(0.75f, 0.35f, 0.0f, 1);
 
 void submit(sync::Engine& engine, UserId viewer, const LocalClock& clock, CommandBody body) {
   engine.submit(Command{viewer, std::move(body)}, clock.now_ms);
@@ -154,7 +155,7 @@ void draw_conference_popup(ChatActionsState& ui, sync::Engine& engine, UserId vi
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr("Invite"));
     if (ImGui::IsWindowAppearing()) ui.invite = read_agent_list(state, viewer, clock.now_ms, engine.revision());
-    const UserId picked = draw_agent_picker("invite", ui.agent_search, ui.invite.agents, c.assignee, false);
+    const UserId picked = draw_agent_picker("invite", ui.agent_search, ui.invite.agents, c.assignee, true);
     if (picked.valid()) {
       submit(engine, viewer, clock, InviteToConference{id, picked});
       ImGui::CloseCurrentPopup();
@@ -211,50 +212,19 @@ void draw_window_warning(const State& state, const Conversation& c, int64_t due_
   ImGui::TextColored(kWarningColor, "%s", tr("window closed by then: templates only"));
 }
 
-// A day, month, year and hour:minute in the viewer's zone, converted to UTC for the core (which refuses a
-// time that has passed).
+// A date and time in the viewer's zone, converted to UTC for the core (which refuses a time that has passed).
 void draw_custom_reminder(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId id,
                           const LocalClock& clock) {
   const Conversation& c = engine.state().conversations[id.index()];
   if (ImGui::IsWindowAppearing()) ui.remind_custom = to_local(clock.now_ms + 60 * kMinuteMs, clock);
-  LocalDateTime& at = ui.remind_custom;
-  const int offset = clock.utc_offset_minutes;
-  ImGui::TextDisabled(tr("Custom date and time (UTC%c%02d:%02d)"), offset < 0 ? '-' : '+', std::abs(offset) / 60,
-                      std::abs(offset) % 60);
-  // day / month / year  hour : minute
-  struct Part {
-    const char* id;
-    int* value;
-    float width_em;
-    const char* then;  // what follows it on the line
-  };
-  const Part parts[] = {{"##remind_day", &at.day, 3.2f, "/"},      {"##remind_month", &at.month, 3.2f, "/"},
-                        {"##remind_year", &at.year, 4.5f, nullptr}, {"##remind_hour", &at.hour, 3.2f, ":"},
-                        {"##remind_minute", &at.minute, 3.2f, nullptr}};
-  for (const Part& part : parts) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * part.width_em);
-    ImGui::InputInt(part.id, part.value, 0);
-    if (part.then != nullptr) {
-      ImGui::SameLine(0, 2);
-      ImGui::TextUnformatted(part.then);
-      ImGui::SameLine(0, 2);
-    } else if (&part != &parts[std::size(parts) - 1]) {
-      ImGui::SameLine();
-    }
-  }
-  const std::optional<int64_t> due_at = from_local(at, clock);
+  const std::optional<int64_t> due_at = draw_date_time_input(tr("Custom date and time"), "remind", ui.remind_custom, clock);
   ImGui::BeginDisabled(!due_at.has_value());
   if (ImGui::Button(tr("Set reminder"))) {
     submit(engine, viewer, clock, SetReminder{id, ReminderPreset::custom, *due_at, ui.remind_postpone});
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndDisabled();
-  if (!due_at) {
-    ImGui::SameLine();
-    ImGui::TextColored(kWarningColor, "%s", tr("not a date and time"));
-  } else {
-    draw_window_warning(engine.state(), c, *due_at);
-  }
+  if (due_at) draw_window_warning(engine.state(), c, *due_at);
 }
 
 void draw_remind_popup(ChatActionsState& ui, sync::Engine& engine, UserId viewer, ConversationId id, const LocalClock& clock) {

@@ -169,7 +169,7 @@ void draw_chat_column(ShellState& ui, sync::Engine& engine, const LocalClock& cl
   if (ui.contact.open) {
     ImGui::SameLine();
     ImGui::BeginChild("contact_panel", ImVec2(0, 0), ImGuiChildFlags_Border);
-    draw_contact_panel(ui.contact, engine, ui.viewer, c->contact, clock);
+    draw_contact_panel(ui.contact, engine, ui.viewer, c->contact, c->channel, clock);
     ImGui::EndChild();
   }
 }

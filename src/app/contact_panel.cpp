@@ -27,7 +27,8 @@ void submit(sync::Engine& engine, UserId viewer, const LocalClock& clock, Comman
 
 }  // namespace
 
-void draw_contact_panel(ContactPanelState& ui, sync::Engine& engine, UserId viewer, ContactId id, const LocalClock& clock) {
+void draw_contact_panel(ContactPanelState& ui, sync::Engine& engine, UserId viewer, ContactId id, ChannelId channel,
+                        const LocalClock& clock) {
   const State& state = engine.state();
   const Contact* contact = find_contact(state, id);
   if (contact == nullptr) return;
@@ -89,6 +90,7 @@ void draw_contact_panel(ContactPanelState& ui, sync::Engine& engine, UserId view
     ui.property_value.clear();
   }
   ImGui::EndDisabled();
+  draw_campaign_form(ui.campaign, engine, viewer, id, channel, clock);
 }
 
 }  // namespace inbox::ui

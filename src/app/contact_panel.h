@@ -1,8 +1,10 @@
-// The contact panel beside the chat: name, phone, email edited in place, contact tags (add or replace) and
-// custom properties. The form keeps its own buffers while the agent types; Save submits one command.
+// The contact panel beside the chat: name, phone, email edited in place, contact tags (add or replace),
+// custom properties, and an active message to the contact (campaign_form.h). The form keeps its own
+// buffers while the agent types; Save submits one command.
 #pragma once
 #include <string>
 
+#include "app/campaign_form.h"
 #include "app/time_format.h"
 #include "core/ids.h"
 #include "sync/engine.h"
@@ -16,9 +18,11 @@ struct ContactPanelState {
   std::string name, phone, email;
   std::string tags_text;
   std::string property_key, property_value;
+  CampaignFormState campaign;
 };
 
+// channel: the open conversation's, which an active message goes out on.
 void draw_contact_panel(ContactPanelState& ui, sync::Engine& engine, UserId viewer, ContactId contact,
-                        const LocalClock& clock);
+                        ChannelId channel, const LocalClock& clock);
 
 }  // namespace inbox::ui

@@ -11,6 +11,7 @@
 
 #include "app/i18n.h"
 #include "app/labels.h"
+#include "app/team_combo.h"
 #include "app/test_locator.h"
 #include "core/permissions.h"
 #include "core/state.h"
@@ -35,8 +36,6 @@ struct Screen {
 
   void submit(CommandBody body) const { engine.submit(Command{viewer, std::move(body)}, clock.now_ms); }
 };
-
-std::string with_id(const char* text, const std::string& id) { return std::string(text) + "##" + id; }
 
 template <class T>
 bool contains(const std::vector<T>& items, const T& item) {
@@ -74,30 +73,6 @@ std::optional<int64_t> number_field(SettingsState& ui, const char* label, const 
   ImGui::EndDisabled();
   if (save) return draft.value;
   return std::nullopt;
-}
-
-// A combo of the workspace's teams (and "No team"), labelled "##<id>" for the locator, its rows
-// "<team>##<id>_team<n>"; the team picked, if any.
-std::optional<TeamId> team_combo(const State& state, const std::string& id, TeamId current) {
-  const Team* team = find_team(state, current);
-  const std::string label = "##" + id;
-  const bool open = ImGui::BeginCombo(label.c_str(), team != nullptr ? team->name.c_str() : tr("No team"));
-  locator_label_last_item(label.c_str());
-  if (!open) return std::nullopt;
-  std::optional<TeamId> picked;
-  if (ImGui::Selectable(with_id(tr("No team"), id + "_none").c_str(), !current.valid()) && current.valid()) {
-    picked = TeamId();
-  }
-  for (uint32_t t = 0; t < state.teams.size(); ++t) {
-    if (state.teams[t].deleted) continue;
-    const bool chosen = current == TeamId(t);
-    if (ImGui::Selectable(with_id(state.teams[t].name.c_str(), id + "_team" + std::to_string(t)).c_str(), chosen) &&
-        !chosen) {
-      picked = TeamId(t);
-    }
-  }
-  ImGui::EndCombo();
-  return picked;
 }
 
 // --- General ------------------------------------------------------------------------------------------

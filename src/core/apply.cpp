@@ -5,6 +5,7 @@
 
 #include "core/apply_reminders.h"
 #include "core/apply_routing.h"
+#include "core/campaigns.h"
 #include "core/check.h"
 #include "core/timeline.h"
 
@@ -303,6 +304,9 @@ struct Applier {
   void operator()(const ReminderCancelled& e) { apply_reminder_event(state, event, e); }
   void operator()(const ReminderDue& e) { apply_reminder_event(state, event, e); }
   void operator()(const DeliveryUpdated& e) { state.message_delivery.at(e.message.index()) = e.status; }
+  void operator()(const CampaignScheduled& e) { apply_campaign_event(state, event, e); }
+  void operator()(const CampaignSent& e) { apply_campaign_event(state, event, e); }
+  void operator()(const CampaignCancelled& e) { apply_campaign_event(state, event, e); }
 
   // The assignment engine's events: apply_routing.cpp.
   template <class E>

@@ -76,13 +76,6 @@ void apply_routing_event(State& state, const Event& event, const ConversationPri
   change_conversation(state, e.conversation, event.at_ms, [&](Conversation& c) { c.priority = e.priority; });
 }
 
-void apply_routing_event(State& state, const Event& event, const CampaignSent& e) {
-  for (const ContactId contact : e.contacts) {
-    state.contacts.at(contact.index()).route = DirectRoute{e.team, e.agent, event.at_ms, event.at_ms + kDirectRouteMs};
-    timers_refresh_contact(state, contact);
-  }
-}
-
 void apply_routing_event(State& state, const Event&, const DirectRouteExpired& e) {
   state.contacts.at(e.contact.index()).route.reset();
   timers_refresh_contact(state, e.contact);

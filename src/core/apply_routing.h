@@ -33,7 +33,6 @@ void apply_routing_event(State& state, const Event& event, const TeamRoutingSet&
 void apply_routing_event(State& state, const Event& event, const UserCapacitySet& e);
 void apply_routing_event(State& state, const Event& event, const ChannelTeamSet& e);
 void apply_routing_event(State& state, const Event& event, const ConversationPrioritySet& e);
-void apply_routing_event(State& state, const Event& event, const CampaignSent& e);
 void apply_routing_event(State& state, const Event& event, const DirectRouteExpired& e);
 void apply_routing_event(State& state, const Event& event, const UserConnectionChanged& e);
 void apply_routing_event(State& state, const Event& event, const DisconnectGraceEnded& e);

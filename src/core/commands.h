@@ -409,7 +409,8 @@ struct SetConversationPriority {
 };
 
 // An active-message campaign: one contact (individual, may name an agent of the team) or many (bulk:
-// never one agent). Replies within 24 h go to the team (and agent) over every other rule.
+// never one agent). Replies within 24 h of the send go to the team (and agent) over every other rule.
+// send_at 0 sends now; a later time schedules it (at most 90 days ahead), to go out then or be cancelled.
 struct SendCampaign {
   static constexpr const char* kType = "send_campaign";
   ChannelId channel;
@@ -417,6 +418,7 @@ struct SendCampaign {
   Template template_;
   TeamId team;
   UserId agent;
+  int64_t send_at = 0;
   template <class F>
   static void fields(F&& f) {
     f("channel", &SendCampaign::channel);
@@ -424,7 +426,16 @@ struct SendCampaign {
     f("template", &SendCampaign::template_);
     f("team", &SendCampaign::team);
     f("agent", &SendCampaign::agent);
+    f("send_at", &SendCampaign::send_at);
   }
+};
+
+// A scheduled campaign that has not gone out yet: its sender or a manager.
+struct CancelCampaign {
+  static constexpr const char* kType = "cancel_campaign";
+  CampaignId campaign;
+  template <class F>
+  static void fields(F&& f) { f("campaign", &CancelCampaign::campaign); }
 };
 
 // The relay saw a user's connection come or go (system only).
@@ -494,7 +505,7 @@ using CommandBody =
                  LeaveConference, EndConference, CloseConversation, TagConversation, UpdateAssignmentSettings,
                  SetTeamRouting, SetUserCapacity, SetChannelTeam, SetConversationPriority, SendCampaign,
                  SetUserConnection, SetReminder, CancelReminder, UpdateDelivery, DeclineConversation,
-                 UpdateTeam, DeleteTeam>;
+                 UpdateTeam, DeleteTeam, CancelCampaign>;
 
 // actor none is the system (the relay's webhook, the assignment engine, timers, workspace setup);
 // the relay never lets a client claim it.

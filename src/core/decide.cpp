@@ -8,6 +8,7 @@
 #include "core/assignment.h"
 #include "core/channel_rules.h"
 #include "core/check.h"
+#include "core/decide_campaigns.h"
 #include "core/decide_reminders.h"
 #include "core/decide_routing.h"
 #include "core/limits.h"
@@ -603,6 +604,8 @@ Decision on(const DecideContext& c, const InviteToConference& cmd) {
   if (cmd.user == conversation.assignee || participant(conversation, cmd.user) != nullptr) {
     return fail(ErrorCode::already_in_conference, "User " + id_text(cmd.user) + " is already in this conversation.");
   }
+  // The agent desktop's "Solicitud de conferencia" is a request like an offer: only to an available agent.
+  if (auto error = require_available(c.state, cmd.user, "conference requests")) return *error;
   if (conversation.conference.size() >= kConferenceParticipantsMax) {
     return fail(ErrorCode::limit_reached,
                 "A conference has at most " + std::to_string(kConferenceParticipantsMax) + " invited agents.");
@@ -663,6 +666,12 @@ Decision on(const DecideContext& c, const TagConversation& cmd) {
 template <class T>
 auto on(const DecideContext& c, const T& cmd) -> decltype(decide_routing(c, cmd)) {
   return decide_routing(c, cmd);
+}
+
+// Campaigns: decide_campaigns.cpp.
+template <class T>
+auto on(const DecideContext& c, const T& cmd) -> decltype(decide_campaign(c, cmd)) {
+  return decide_campaign(c, cmd);
 }
 
 // Reminders: decide_reminders.cpp.

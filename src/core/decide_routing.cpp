@@ -115,49 +115,6 @@ Decision decide_routing(const DecideContext& c, const SetConversationPriority& c
   return one(c, ConversationPrioritySet{cmd.conversation, cmd.priority});
 }
 
-Decision decide_routing(const DecideContext& c, const SendCampaign& cmd) {
-  const State& state = c.state;
-  if (find_channel(state, cmd.channel) == nullptr) {
-    return unknown_channel(cmd.channel);
-  }
-  if (cmd.contacts.empty()) return fail(ErrorCode::invalid_field, "A campaign needs at least one contact.");
-  if (cmd.contacts.size() > kCampaignContactsMax) {
-    return fail(ErrorCode::limit_reached,
-                "A campaign goes to at most " + std::to_string(kCampaignContactsMax) + " contacts.");
-  }
-  std::vector<ContactId> sorted = cmd.contacts;
-  std::sort(sorted.begin(), sorted.end());
-  for (size_t i = 0; i < sorted.size(); ++i) {
-    if (find_contact(state, sorted[i]) == nullptr) {
-      return unknown_contact(sorted[i]);
-    }
-    if (i > 0 && sorted[i] == sorted[i - 1]) {
-      return fail(ErrorCode::invalid_field, "Contact " + id_text(sorted[i]) + " is listed twice.");
-    }
-  }
-  if (auto error = check_template(cmd.template_)) return *error;
-  const Team* team = nullptr;
-  if (cmd.team.valid()) {
-    team = find_team(state, cmd.team);
-    if (team == nullptr) return unknown_team(cmd.team);
-  }
-  if (cmd.agent.valid()) {
-    if (cmd.contacts.size() > 1) {
-      return fail(ErrorCode::invalid_field,
-                  "A bulk campaign routes replies to a team's rules or a flow, never to one agent.");
-    }
-    if (find_user(state, cmd.agent) == nullptr) {
-      return unknown_user(cmd.agent);
-    }
-    if (team == nullptr) return fail(ErrorCode::invalid_field, "Routing to an agent needs the agent's team.");
-    if (std::find(team->members.begin(), team->members.end(), cmd.agent) == team->members.end()) {
-      return fail(ErrorCode::not_a_team_member, "The campaign cannot be sent: user " + id_text(cmd.agent) +
-                                                    " is not a member of the team '" + team->name + "'.");
-    }
-  }
-  return one(c, CampaignSent{cmd.channel, cmd.contacts, cmd.template_, cmd.team, cmd.agent});
-}
-
 Decision decide_routing(const DecideContext& c, const SetUserConnection& cmd) {
   if (!c.is_system()) return forbidden(c, "only the relay reports connections");
   const User* user = find_user(c.state, cmd.user);

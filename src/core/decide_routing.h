@@ -1,5 +1,5 @@
 // decide() for the assignment engine's commands: assignment settings, team routing, capacity, channel
-// teams, priority, campaigns (direct routing) and connections. Called only by decide().
+// teams, priority and connections. Called only by decide().
 #pragma once
 #include <cstdint>
 
@@ -13,7 +13,6 @@ Decision decide_routing(const DecideContext& c, const SetTeamRouting& cmd);
 Decision decide_routing(const DecideContext& c, const SetUserCapacity& cmd);
 Decision decide_routing(const DecideContext& c, const SetChannelTeam& cmd);
 Decision decide_routing(const DecideContext& c, const SetConversationPriority& cmd);
-Decision decide_routing(const DecideContext& c, const SendCampaign& cmd);
 Decision decide_routing(const DecideContext& c, const SetUserConnection& cmd);
 
 }  // namespace inbox

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/ids.h"
+#include "core/campaign_model.h"
 #include "core/model.h"
 #include "core/reflect.h"
 
@@ -389,6 +390,7 @@ struct ConversationPrioritySet {
 };
 
 // Sets each contact's routing rule (DirectRoute) until at_ms + 24 h; a newer campaign replaces it.
+// campaign: a new id for one sent now, or the scheduled one going out (the system, at its send time).
 struct CampaignSent {
   static constexpr const char* kType = "campaign_sent";
   ChannelId channel;
@@ -396,6 +398,7 @@ struct CampaignSent {
   Template template_;
   TeamId team;
   UserId agent;
+  CampaignId campaign;
   template <class F>
   static void fields(F&& f) {
     f("channel", &CampaignSent::channel);
@@ -403,6 +406,41 @@ struct CampaignSent {
     f("template", &CampaignSent::template_);
     f("team", &CampaignSent::team);
     f("agent", &CampaignSent::agent);
+    f("campaign", &CampaignSent::campaign);
+  }
+};
+
+// A campaign to go out at send_at (its timer sends it then, as a campaign_sent).
+struct CampaignScheduled {
+  static constexpr const char* kType = "campaign_scheduled";
+  CampaignId campaign;
+  ChannelId channel;
+  std::vector<ContactId> contacts;
+  Template template_;
+  TeamId team;
+  UserId agent;
+  int64_t send_at = 0;
+  template <class F>
+  static void fields(F&& f) {
+    f("campaign", &CampaignScheduled::campaign);
+    f("channel", &CampaignScheduled::channel);
+    f("contacts", &CampaignScheduled::contacts);
+    f("template", &CampaignScheduled::template_);
+    f("team", &CampaignScheduled::team);
+    f("agent", &CampaignScheduled::agent);
+    f("send_at", &CampaignScheduled::send_at);
+  }
+};
+
+// A scheduled campaign that will not go out: cancelled by a user, or by the system at its send time.
+struct CampaignCancelled {
+  static constexpr const char* kType = "campaign_cancelled";
+  CampaignId campaign;
+  CampaignCancel reason = CampaignCancel::by_user;
+  template <class F>
+  static void fields(F&& f) {
+    f("campaign", &CampaignCancelled::campaign);
+    f("reason", &CampaignCancelled::reason);
   }
 };
 
@@ -611,7 +649,7 @@ using EventBody =
                  DirectRouteExpired, UserConnectionChanged, DisconnectGraceEnded, ChatsReturned,
                  AssignmentExplained, OfferExpired, ReminderSet, ReminderCancelled, ReminderDue, DeliveryUpdated,
                  OfferDeclined, TransferRequested, TransferAbandoned, ConversationTeamSet, TeamRenamed,
-                 TeamDeleted>;
+                 TeamDeleted, CampaignScheduled, CampaignCancelled>;
 
 // Every event is an audit record: who (none: the system) and when.
 struct Event {

@@ -30,6 +30,7 @@ using ConversationId = Id<struct ConversationTag>;
 using MessageId = Id<struct MessageTag>;
 using ClosingReasonId = Id<struct ClosingReasonTag>;
 using TagId = Id<struct TagTag>;
+using CampaignId = Id<struct CampaignTag>;
 
 }  // namespace inbox
 

@@ -172,7 +172,6 @@ struct Explanation {
 
 constexpr size_t kExplainScanMax = 32;      // members looked at to list skipped ones (least busy)
 constexpr size_t kExplanationsKept = 100'000;  // the state keeps the newest; the event log keeps all
-constexpr size_t kCampaignContactsMax = 10'000;
 
 // The newest explanations, a ring: supervisors read them (assignment_log()); the event log has every one.
 struct ExplanationLog {

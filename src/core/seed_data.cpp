@@ -158,12 +158,15 @@ void simulate_contact(Script& s, size_t index) {
 }
 
 // The live demo hands new chats out (the history above was picked up by hand): WhatsApp and Webchat to
-// Support (least busy, an offer to accept within a minute), Instagram to Sales (round robin), Messenger to
-// Billing (least busy, reassigned after 15 minutes without a reply). Whatever that dispatches from the
-// teams' queues right away is accepted, so the demo opens with no offer waiting.
+// Support (least busy, at most kDemoSupportCapacity chats each, an offer to accept within a minute),
+// Instagram to Sales (round robin), Messenger to Billing (least busy, reassigned after 15 minutes without a
+// reply). Support is the default team, so the history's chats that came in before their channel had a team
+// join its queue. Whatever that dispatches right away is accepted, so the demo opens with no offer waiting
+// and a backlog that waits for a stated reason (every member at capacity) until someone frees up.
 void enable_routing(Script& s) {
   TeamRouting support;
   support.offer_timeout_ms = kDemoOfferTimeoutMs;
+  support.capacity_max = kDemoSupportCapacity;
   TeamRouting sales;
   sales.strategy = AssignmentStrategy::round_robin;
   TeamRouting billing;
@@ -177,11 +180,18 @@ void enable_routing(Script& s) {
   s.run(UserId(), SetChannelTeam{ChannelId(3), TeamId(1)});
   Settings settings = s.state.settings;
   settings.automatic_assignment = true;
+  settings.default_team = TeamId(1);
   s.run(UserId(), UpdateSettings{settings});
-  // A second apart, well within the offer timeout; an accept frees nobody's capacity, so one pass takes all.
-  for (uint32_t i = 0; i < s.state.conversations.size(); ++i) {
-    const UserId offered_to = s.state.conversations[i].offered_to;
-    if (offered_to.valid()) s.run(offered_to, AcceptConversation{ConversationId(i)}, true);
+  // A second apart, well within the offer timeout. An accept may let the engine offer the next chat of the
+  // queue (to someone with room), so this repeats until no offer is open: capacity bounds it.
+  for (bool accepted = true; accepted;) {
+    accepted = false;
+    for (uint32_t i = 0; i < s.state.conversations.size(); ++i) {
+      const UserId offered_to = s.state.conversations[i].offered_to;
+      if (!offered_to.valid()) continue;
+      s.run(offered_to, AcceptConversation{ConversationId(i)}, true);
+      accepted = true;
+    }
   }
 }
 

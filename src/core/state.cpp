@@ -26,6 +26,8 @@ const ClosingReason* find_closing_reason(const State& state, ClosingReasonId id)
   return find_in(state.closing_reasons, id);
 }
 
+const Campaign* find_campaign(const State& state, CampaignId id) { return find_in(state.campaigns, id); }
+
 std::string_view message_text(const State& state, MessageId id) {
   const Message& message = state.messages.at(id.index());
   return std::string_view(state.message_text).substr(message.text_begin, message.text_size);

@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/campaign_model.h"
 #include "core/model.h"
 #include "core/reflect.h"
 #include "core/routing_index.h"
@@ -29,8 +30,9 @@ struct State {
   std::vector<Tag> tags;
   std::vector<MessageExtra> message_extras;
   std::vector<Referral> referrals;
-  std::string message_text;
-  std::vector<DeliveryStatus> message_delivery;  // per message (kept apart: one byte, not Message's padding)  // every message's text, back to back (Message::text_begin/text_size)
+  std::string message_text;                      // every message's text, back to back (Message::text_begin/text_size)
+  std::vector<DeliveryStatus> message_delivery;  // per message (kept apart: one byte, not Message's padding)
+  std::vector<Campaign> campaigns;
   AssignmentSettings assignment;
   ExplanationLog explanations;
   int64_t clock_ms = kNever;  // the latest at_ms applied: when the engine's pending dispatch is due
@@ -55,6 +57,7 @@ struct State {
     f("referrals", &State::referrals);
     f("message_text", &State::message_text);
     f("message_delivery", &State::message_delivery);
+    f("campaigns", &State::campaigns);
     f("assignment", &State::assignment);
     f("explanations", &State::explanations);
     f("clock_ms", &State::clock_ms);
@@ -79,6 +82,7 @@ const Channel* find_channel(const State& state, ChannelId id);
 const Contact* find_contact(const State& state, ContactId id);
 const Conversation* find_conversation(const State& state, ConversationId id);
 const ClosingReason* find_closing_reason(const State& state, ClosingReasonId id);
+const Campaign* find_campaign(const State& state, CampaignId id);
 
 std::string_view message_text(const State& state, MessageId id);
 // Up to `limit` of the conversation's newest messages, oldest first (what a chat panel shows).

@@ -4,6 +4,7 @@
 
 #include "core/apply.h"
 #include "core/assignment.h"
+#include "core/campaigns.h"
 #include "core/check.h"
 #include "core/limits.h"
 #include "core/state.h"
@@ -85,6 +86,7 @@ std::vector<Event> fire(const State& state, const TimerKey& timer, int64_t at_ms
       events.push_back(system_event(at_ms, TransferAbandoned{ConversationId(timer.subject), c.transfer.to, false}));
       break;
     }
+    case TimerKind::campaign: return campaign_due(state, CampaignId(timer.subject), at_ms);
     case TimerKind::inactivity: {
       ClosingReasonId reason = inactivity_closing_reason(state);
       if (!reason.valid() && state.closing_reasons.size() < kClosingReasonsMax) {
@@ -207,6 +209,10 @@ ClosingReasonId inactivity_closing_reason(const State& state) {
 
 namespace {
 
+int64_t campaign_deadline(const Campaign& campaign) {
+  return campaign.status == CampaignStatus::scheduled ? campaign.send_at : kNever;
+}
+
 void set_conversation_timers(TimerIndex& timers, const State& state, uint32_t id) {
   const Conversation& c = state.conversations.at(id);
   timers_set(timers, TimerKind::offer, id, offer_deadline(c));
@@ -233,6 +239,10 @@ void timers_refresh_contact(State& state, ContactId id) {
   timers_set(state.timers, TimerKind::direct_route, id.value, contact.route ? contact.route->expires_at : kNever);
 }
 
+void timers_refresh_campaign(State& state, CampaignId id) {
+  timers_set(state.timers, TimerKind::campaign, id.value, campaign_deadline(state.campaigns.at(id.index())));
+}
+
 TimerIndex rebuild_timers(const State& state) {
   TimerIndex timers;
   for (size_t i = 0; i < state.conversations.size(); ++i) set_conversation_timers(timers, state, static_cast<uint32_t>(i));
@@ -243,6 +253,9 @@ TimerIndex rebuild_timers(const State& state) {
   for (size_t i = 0; i < state.contacts.size(); ++i) {
     const auto& route = state.contacts[i].route;
     timers_set(timers, TimerKind::direct_route, static_cast<uint32_t>(i), route ? route->expires_at : kNever);
+  }
+  for (size_t i = 0; i < state.campaigns.size(); ++i) {
+    timers_set(timers, TimerKind::campaign, static_cast<uint32_t>(i), campaign_deadline(state.campaigns[i]));
   }
   return timers;
 }

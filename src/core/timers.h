@@ -26,12 +26,13 @@ struct State;
 // Settings::inactivity_close_after_ms (docs/scheduler.md).
 // transfer: Conversation::transfer.expires_at (a transfer request not accepted in time is abandoned).
 enum class TimerKind : uint8_t {
-  offer, reply, disconnect_grace, chats_return, direct_route, reminder, inactivity, transfer
+  offer, reply, disconnect_grace, chats_return, direct_route, reminder, inactivity, transfer, campaign
 };
 template <>
 struct EnumNames<TimerKind> {
-  static constexpr std::array<const char*, 8> names = {"offer",        "reply",    "disconnect_grace", "chats_return",
-                                                       "direct_route", "reminder", "inactivity",       "transfer"};
+  static constexpr std::array<const char*, 9> names = {"offer",        "reply",    "disconnect_grace", "chats_return",
+                                                       "direct_route", "reminder", "inactivity",       "transfer",
+                                                       "campaign"};
 };
 
 // The closing reason inactivity closes with: the first (lowest id) named "inactivity" up to case and
@@ -42,7 +43,7 @@ constexpr const char* kInactivityReasonName = "inactivity";
 struct TimerKey {
   int64_t deadline = 0;
   TimerKind kind = TimerKind::offer;
-  uint32_t subject = 0;  // a conversation, user or contact id, by kind
+  uint32_t subject = 0;  // a conversation, user, contact or campaign id, by kind
 
   friend bool operator<(const TimerKey& a, const TimerKey& b) {
     if (a.deadline != b.deadline) return a.deadline < b.deadline;
@@ -54,7 +55,7 @@ struct TimerKey {
   }
 };
 
-constexpr size_t kTimerKinds = 8;
+constexpr size_t kTimerKinds = 9;
 static_assert(EnumNames<TimerKind>::names.size() == kTimerKinds, "one position table per timer kind");
 
 // An indexed 4-ary min-heap of TimerKey (contiguous: a million timers stay cache-friendly) plus, per kind,
@@ -83,6 +84,7 @@ std::vector<TimerKey> timers_sorted(const TimerIndex& timers);
 void timers_refresh_conversation(State& state, ConversationId id);
 void timers_refresh_user(State& state, UserId id);
 void timers_refresh_contact(State& state, ContactId id);
+void timers_refresh_campaign(State& state, CampaignId id);
 TimerIndex rebuild_timers(const State& state);
 
 // When tick() next has something to do: the engine's pending dispatch (at the latest event's time) or the

@@ -29,8 +29,7 @@ TEST_CASE("the transfer list cannot pick an agent who is not available; an avail
   f.click("Transfer");
   f.click(f.find_prefix("Marc Dubois"));  // unavailable: greyed out, nothing is sent
   CHECK_FALSE(f.conversation(0).transfer.to.valid());
-  f.engine.submit(Command{UserId(1), SetUserStatus{UserId(1), UserStatus::available}}, f.clock.now_ms);
-  f.frame();
+  f.available(UserId(1));
   f.click("Refresh");  // the list shows statuses as read when it opened
   f.click(f.find_prefix("Marc Dubois"));
   CHECK(f.conversation(0).transfer.to == UserId(1));
@@ -54,8 +53,19 @@ TEST_CASE("a transfer asks for a closing reason first when the workspace require
   CHECK(f.conversation(0).closing_reason == ClosingReasonId(0));
 }
 
+TEST_CASE("the conference list cannot invite an agent who is not available") {
+  ShellFixture f;
+  f.click(f.row("Lucía Fernández"));
+  f.click("Conference");
+  REQUIRE(f.find_prefix("Marc Dubois##invite") != nullptr);
+  CHECK_FALSE(f.find_prefix("Marc Dubois##invite")->enabled);
+  f.click(f.find_prefix("Marc Dubois##invite"));
+  CHECK(f.conversation(0).conference.empty());
+}
+
 TEST_CASE("conference: the owner invites, the invitee joins and leaves, the owner ends it") {
   ShellFixture f;
+  f.available(UserId(1));  // a conference request reaches only an available agent
   f.click(f.row("Lucía Fernández"));
   f.click("Conference");
   CHECK(f.find_prefix("Sofía Supervisora##invite") != nullptr);

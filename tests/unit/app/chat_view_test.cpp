@@ -110,6 +110,7 @@ TEST_CASE("another agent's reminder does not notify the signed-in agent") {
 
 TEST_CASE("system lines sit between the bubbles in time order: took, reminder set, invited, closed with reason") {
   ShellFixture f;
+  f.available(UserId(1));  // Marc can be invited
   f.click(f.row("Lucía Fernández"));
   f.click("Remind");
   f.click("In 1 hour");

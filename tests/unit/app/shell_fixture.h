@@ -110,6 +110,11 @@ struct ShellFixture {
     frame();
   }
   const Conversation& conversation(uint32_t index) const { return engine.state().conversations.at(index); }
+  // The user sets themselves available (users start unavailable; offers and requests reach only the available).
+  void available(UserId user) {
+    engine.submit(Command{user, SetUserStatus{user, UserStatus::available}}, clock.now_ms);
+    frame();
+  }
 };
 
 

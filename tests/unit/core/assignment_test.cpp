@@ -1,6 +1,6 @@
 // The assignment engine, scenario by scenario from the products we replace (Wassenger's least busy with
 // the longest-idle tie-break and exclusions, ActiveCampaign's team strategies and reassignment, the agent
-// desktop's offers and RONA, Blip Desk's campaign routing). The fake clock drives every timer.
+// desktop's offers and RONA). The fake clock drives every timer; campaigns and their routing: campaigns_test.cpp.
 #include "core/assignment.h"
 
 #include <doctest/doctest.h>
@@ -8,44 +8,10 @@
 #include "core/routing_index.h"
 #include "core/timers.h"
 #include "core/waiting.h"
-#include "inbox_fixture.h"
+#include "desk_fixture.h"
 
 using namespace inbox;
 using namespace inbox::test;
-
-namespace {
-
-// Sales = ana, bruno, carla (in that order) receives the WhatsApp channel; automatic assignment on.
-struct Desk : Inbox {
-  int customers = 0;
-
-  Desk() {
-    run(UserId(), SetTeamMembers{sales, {ana, bruno, carla}});
-    run(UserId(), SetChannelTeam{whatsapp, sales});
-    Settings settings = state.settings;
-    settings.automatic_assignment = true;
-    run(admin, UpdateSettings{settings});
-  }
-
-  void routing(TeamRouting r, TeamId team = TeamId(0)) { run(supervisor, SetTeamRouting{team, std::move(r)}); }
-
-  ConversationId new_chat() {
-    ++customers;
-    return customer_writes("+551190000" + std::to_string(1000 + customers), "Olá, preciso de ajuda");
-  }
-
-  UserId assignee(ConversationId id) const { return conversation(id).assignee; }
-  uint32_t load(UserId user) const { return user_load(state, user); }
-
-  const Explanation& last_explanation() const {
-    REQUIRE_FALSE(state.explanations.entries.empty());
-    const ExplanationLog& log = state.explanations;
-    return log.entries.size() < kExplanationsKept ? log.entries.back()
-                                                  : log.entries[(log.next + kExplanationsKept - 1) % kExplanationsKept];
-  }
-};
-
-}  // namespace
 
 TEST_CASE("three agents with 2/1/1 chats, the two with one differ in idle time: the longer idle one gets it") {
   Desk desk;
@@ -398,81 +364,6 @@ TEST_CASE("a disconnected agent keeps their chats for the grace period, then the
     CHECK(desk.assignee(id) == desk.bruno);
     CHECK(desk.conversation(id).previous_assignee == desk.ana);
   }
-}
-
-namespace {
-
-ConversationId campaign_reply(Desk& desk, const std::string& phone) {
-  return desk.customer_writes(phone, "Sim, tenho interesse!");
-}
-
-ContactId contact(Desk& desk, const std::string& name, const std::string& phone) {
-  const ContactId id(static_cast<uint32_t>(desk.state.contacts.size()));
-  desk.run(desk.ana, CreateContact{name, phone, ""});
-  return id;
-}
-
-const Template kOffer{"oferta_outono", "pt_BR", {"20%"}};
-
-}  // namespace
-
-TEST_CASE("a reply to an individual campaign goes to the named agent, over every other rule") {
-  Desk desk;
-  TeamRouting r;
-  r.strategy = AssignmentStrategy::default_user;
-  r.default_user = desk.ana;
-  desk.routing(r);
-  desk.available(desk.ana);
-  const ContactId lucia = contact(desk, "Lucía", "+34612345678");
-  desk.run(desk.bruno, SendCampaign{desk.whatsapp, {lucia}, kOffer, desk.sales, desk.bruno});
-  const ConversationId id = campaign_reply(desk, "+34612345678");
-  CHECK(desk.assignee(id) == desk.bruno);  // though bruno is not even available
-  const Explanation& why = desk.last_explanation();
-  CHECK(why.strategy == AssignmentRule::direct_routing);
-  CHECK(why.chosen == desk.bruno);
-}
-
-TEST_CASE("direct routing lasts exactly 24 hours after the campaign was sent") {
-  Desk desk;
-  desk.available(desk.ana);
-  const ContactId lucia = contact(desk, "Lucía", "+34612345678");
-  desk.run(desk.supervisor, SendCampaign{desk.whatsapp, {lucia}, kOffer, desk.sales, desk.bruno});
-  SUBCASE("at 23:59:59.999 it still routes") {
-    desk.advance(24 * kHour - 1);
-    CHECK(desk.assignee(campaign_reply(desk, "+34612345678")) == desk.bruno);
-  }
-  SUBCASE("at 24:00:00.000 the team's rules apply") {
-    desk.advance(24 * kHour);
-    CHECK_FALSE(desk.state.contacts[lucia.index()].route.has_value());
-    CHECK(desk.assignee(campaign_reply(desk, "+34612345678")) == desk.ana);
-    CHECK(desk.last_explanation().strategy == AssignmentRule::least_busy);
-  }
-}
-
-TEST_CASE("a newer campaign to the same contact replaces the routing rule") {
-  Desk desk;
-  const ContactId lucia = contact(desk, "Lucía", "+34612345678");
-  desk.run(desk.supervisor, SendCampaign{desk.whatsapp, {lucia}, kOffer, desk.sales, desk.bruno});
-  desk.advance(kHour);
-  desk.run(desk.supervisor, SendCampaign{desk.whatsapp, {lucia}, kOffer, desk.sales, desk.carla});
-  desk.advance(23 * kHour + 30 * kMinute);  // the first rule would be over; the second is not
-  CHECK(desk.assignee(campaign_reply(desk, "+34612345678")) == desk.carla);
-}
-
-TEST_CASE("a campaign naming an agent outside the team is refused, and a bulk campaign never names one") {
-  Desk desk;
-  const ContactId lucia = contact(desk, "Lucía", "+34612345678");
-  const ContactId marie = contact(desk, "Marie", "+33612345678");
-  const Error outside = desk.refused(desk.supervisor, SendCampaign{desk.whatsapp, {lucia}, kOffer, desk.support, desk.ana});
-  CHECK(outside.code == ErrorCode::not_a_team_member);
-  CHECK(outside.message.find("cannot be sent") != std::string::npos);
-  CHECK(desk.refused(desk.supervisor, SendCampaign{desk.whatsapp, {lucia, marie}, kOffer, desk.sales, desk.ana}).code ==
-        ErrorCode::invalid_field);
-  // Bulk to a team: the replies follow the team's rules.
-  desk.available(desk.carla);
-  desk.run(desk.supervisor, SendCampaign{desk.whatsapp, {lucia, marie}, kOffer, desk.sales, UserId()});
-  CHECK(desk.assignee(campaign_reply(desk, "+33612345678")) == desk.carla);
-  CHECK(desk.last_explanation().strategy == AssignmentRule::least_busy);
 }
 
 TEST_CASE("the explanation log is for supervisors and names the strategy, candidates and skipped members") {

@@ -443,6 +443,8 @@ TEST_CASE("conference: the owner invites, the invitee joins and replies, leaves;
   Inbox inbox;
   const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
   inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  inbox.available(inbox.bruno);
+  inbox.available(inbox.carla);
   inbox.run(inbox.ana, InviteToConference{id, inbox.bruno});
   CHECK(inbox.refused(inbox.bruno, SendMessage{id, "oi", {}, std::nullopt}).code == ErrorCode::forbidden);
   inbox.run(inbox.bruno, JoinConference{id});
@@ -456,10 +458,15 @@ TEST_CASE("conference: the owner invites, the invitee joins and replies, leaves;
   CHECK(inbox.conversation(id).assignee == inbox.ana);
 }
 
-TEST_CASE("conference refusals: not invited, already in, not the owner, no conference") {
+TEST_CASE("conference refusals: not invited, already in, not the owner, no conference, not available") {
   Inbox inbox;
   const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
   inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  // A conference request, like an offer, reaches only an available agent (users start unavailable).
+  const Error unavailable = inbox.refused(inbox.ana, InviteToConference{id, inbox.bruno});
+  CHECK(unavailable.code == ErrorCode::user_not_available);
+  CHECK(unavailable.message.find("only an available agent receives conference requests") != std::string::npos);
+  inbox.available(inbox.bruno);
   CHECK(inbox.refused(inbox.bruno, JoinConference{id}).code == ErrorCode::not_invited);
   CHECK(inbox.refused(inbox.ana, EndConference{id}).code == ErrorCode::not_in_conference);
   CHECK(inbox.refused(inbox.ana, InviteToConference{id, inbox.ana}).code == ErrorCode::already_in_conference);
@@ -477,6 +484,7 @@ TEST_CASE("closing ends the conference and frees the contact for a new attention
   Inbox inbox;
   const ConversationId id = inbox.customer_writes("+5511987654321", "Oi");
   inbox.run(inbox.ana, AssignConversation{id, inbox.ana});
+  inbox.available(inbox.bruno);
   inbox.run(inbox.ana, InviteToConference{id, inbox.bruno});
   inbox.run(inbox.ana, CloseConversation{id, inbox.solved});
   CHECK(inbox.conversation(id).conference.empty());

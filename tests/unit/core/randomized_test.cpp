@@ -109,7 +109,14 @@ class Generator {
         if (chance(3)) contacts.push_back(pick<ContactId>(state.contacts.size()));
         const Team* found = find_team(state, team);
         const UserId agent = found != nullptr && !found->members.empty() && chance(2) ? found->members[0] : pick_user(state);
-        return {actor, SendCampaign{ChannelId(0), contacts, Template{"promo", "pt", {}}, team, chance(3) ? UserId() : agent}};
+        SendCampaign campaign{ChannelId(0), contacts, Template{"promo", "pt", {}}, team, chance(3) ? UserId() : agent};
+        // Half are scheduled (some in the past: refused), and a third of the rest cancel a scheduled one.
+        if (chance(2)) campaign.send_at = state.clock_ms + static_cast<int64_t>(below(4 * 3'600'000)) - 600'000;
+        if (chance(3) && !state.campaigns.empty()) {
+          const CampaignId target(static_cast<uint32_t>(below(state.campaigns.size())));
+          return {chance(2) ? state.campaigns[target.index()].by : actor, CancelCampaign{target}};
+        }
+        return {actor, campaign};
       }
       default: return {UserId(), SetUserConnection{pick_user(state), chance(2)}};
     }

@@ -5,9 +5,11 @@
 #include "core/apply.h"
 #include "core/decide.h"
 #include "core/json_codec.h"
+#include "core/routing_index.h"
 #include "core/search.h"
 #include "core/timers.h"
 #include "core/views.h"
+#include "core/waiting.h"
 
 #include <nlohmann/json.hpp>
 
@@ -63,24 +65,47 @@ TEST_CASE("the demo hands new chats out: WhatsApp to Support with a one-minute o
   const std::vector<TimedCommand> script = demo_script(7, 1'717'000'000'000);
   State state = replayed(script);
   CHECK(state.settings.automatic_assignment);
+  CHECK(state.settings.default_team == TeamId(1));
   CHECK(state.channels[0].team == TeamId(1));
   CHECK(state.teams[1].routing.offer_timeout_ms == kDemoOfferTimeoutMs);
+  CHECK(state.teams[1].routing.capacity_max == kDemoSupportCapacity);
   CHECK(state.teams[0].routing.strategy == AssignmentStrategy::round_robin);
   for (const Conversation& c : state.conversations) CHECK_FALSE(c.offered_to.valid());
   for (const User& user : state.users) CHECK(user.status != UserStatus::rona);
 
+  // The history's chats have a team now: Support's backlog waits because every member with room took theirs.
+  size_t backlog = 0;
+  for (const Conversation& c : state.conversations) {
+    const std::optional<WaitReason> reason = waiting_reason(state, c);
+    if (!reason) continue;
+    CHECK(*reason != WaitReason::no_team);
+    CHECK(*reason != WaitReason::dispatching);
+    backlog += c.team == TeamId(1) && *reason == WaitReason::nobody_available;
+  }
+  CHECK(backlog > 0);
+
+  // A Support agent closing one of theirs is offered the next chat of the backlog at once, for a minute.
+  UserId agent;
+  ConversationId mine;
+  for (uint32_t i = 0; i < state.conversations.size() && !agent.valid(); ++i) {
+    const Conversation& c = state.conversations[i];
+    if (c.team != TeamId(1) || c.status != ConversationStatus::open || !c.assignee.valid()) continue;
+    if (state.users[c.assignee.index()].status != UserStatus::available) continue;
+    if (user_load(state, c.assignee) < kDemoSupportCapacity) continue;
+    agent = c.assignee;
+    mine = ConversationId(i);
+  }
+  REQUIRE(agent.valid());
   const int64_t now = script.back().at_ms + 60'000;
-  ReceiveMessage inbound;
-  inbound.channel = ChannelId(0);
-  inbound.from = "+5511987650000";
-  inbound.profile_name = "Cliente Novo";
-  inbound.text = "Oi, tudo bem?";
-  const Decision decision = decide(state, Command{UserId(), inbound}, now);
-  REQUIRE(decision.ok());
-  apply_all(state, decision.value());
+  const Decision closed = decide(state, Command{agent, CloseConversation{mine, ClosingReasonId(0)}}, now);
+  REQUIRE(closed.ok());
+  apply_all(state, closed.value());
   run_due(state, now);
-  const Conversation& opened = state.conversations.back();
-  CHECK(opened.team == TeamId(1));
-  REQUIRE(opened.offered_to.valid());
-  CHECK(opened.offer_expires_at == now + kDemoOfferTimeoutMs);
+  size_t offered = 0;
+  for (const Conversation& c : state.conversations) {
+    if (c.offered_to != agent) continue;
+    ++offered;
+    CHECK(c.offer_expires_at == now + kDemoOfferTimeoutMs);
+  }
+  CHECK(offered == 1);
 }

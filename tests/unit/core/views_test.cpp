@@ -141,6 +141,7 @@ TEST_CASE("the timeline lists assignment, conference, transfer and close with wh
   inbox.available(inbox.ana);
   inbox.run(UserId(), OfferConversation{id, inbox.ana});
   inbox.run(inbox.ana, AcceptConversation{id});
+  inbox.available(inbox.bruno);
   inbox.run(inbox.ana, InviteToConference{id, inbox.bruno});
   inbox.run(inbox.bruno, JoinConference{id});
   inbox.run(inbox.bruno, LeaveConference{id});

@@ -203,6 +203,17 @@ TEST_CASE("teammates answer the transfer requests they are sent: most take the c
     if (state.users[i].role == Role::agent && UserId(i) != world.human) teammates.push_back(UserId(i));
   }
   REQUIRE(teammates.size() >= 6);
+  // Six new chats left waiting (assignment off), for the human to take and pass on.
+  Settings manual = state.settings;
+  manual.automatic_assignment = false;
+  REQUIRE_FALSE(refuses(world.engine, Command{UserId(), UpdateSettings{manual}}, world.now_ms));
+  for (int i = 0; i < 6; ++i) {
+    ReceiveMessage inbound;
+    inbound.channel = ChannelId(0);
+    inbound.from = "+551198765001" + std::to_string(i);
+    inbound.text = "Oi, alguém pode me ajudar?";
+    REQUIRE_FALSE(refuses(world.engine, Command{UserId(), inbound}, world.now_ms));
+  }
   size_t asked = 0;
   for (const ConversationId id : list_conversations(state, ListQuery{world.human, Section::unassigned,
                                                                       ConversationStatus::pending, SortOrder::newest_first, 0, 6})) {
