@@ -158,17 +158,18 @@ void simulate_contact(Script& s, size_t index) {
 }
 
 // The live demo hands new chats out (the history above was picked up by hand): WhatsApp and Webchat to
-// Support (least busy, at most kDemoSupportCapacity chats each, an offer to accept within a minute),
-// Instagram to Sales (round robin), Messenger to Billing (least busy, reassigned after 15 minutes without a
-// reply). Support is the default team, so the history's chats that came in before their channel had a team
-// join its queue. Whatever that dispatches right away is accepted, so the demo opens with no offer waiting
-// and a backlog that waits for a stated reason (every member at capacity) until someone frees up.
+// Support (least busy, an offer to accept within a minute), Instagram to Sales (round robin, at most
+// kDemoSalesCapacity chats each), Messenger to Billing (least busy, reassigned after 15 minutes without a
+// reply). Sales is the default team, so the history's chats that came in before their channel had a team
+// join its queue: Sales opens with a backlog that waits for a stated reason (every member at capacity) and
+// is handed out as its agents free up. Whatever Support offers right away is accepted, so the demo opens
+// with no offer waiting.
 void enable_routing(Script& s) {
   TeamRouting support;
   support.offer_timeout_ms = kDemoOfferTimeoutMs;
-  support.capacity_max = kDemoSupportCapacity;
   TeamRouting sales;
   sales.strategy = AssignmentStrategy::round_robin;
+  sales.capacity_max = kDemoSalesCapacity;
   TeamRouting billing;
   billing.reply_timeout_ms = 15 * 60'000;
   s.run(UserId(), SetTeamRouting{TeamId(0), sales});
@@ -180,7 +181,7 @@ void enable_routing(Script& s) {
   s.run(UserId(), SetChannelTeam{ChannelId(3), TeamId(1)});
   Settings settings = s.state.settings;
   settings.automatic_assignment = true;
-  settings.default_team = TeamId(1);
+  settings.default_team = TeamId(0);
   s.run(UserId(), UpdateSettings{settings});
   // A second apart, well within the offer timeout. An accept may let the engine offer the next chat of the
   // queue (to someone with room), so this repeats until no offer is open: capacity bounds it.

@@ -22,7 +22,7 @@ struct DemoOptions {
 
 // The demo's WhatsApp team offers each new chat for this long before the agent goes to RONA.
 constexpr int64_t kDemoOfferTimeoutMs = 60'000;
-constexpr uint32_t kDemoSupportCapacity = 6;  // chats per Support agent at once: the history leaves a backlog
+constexpr uint32_t kDemoSalesCapacity = 6;  // chats per Sales agent at once: the history leaves a backlog
 
 // Every command in the script is accepted when replayed in order on an empty state the way the engine
 // runs commands: decide and apply each, then run_due() at its time (dispatch and due timers).

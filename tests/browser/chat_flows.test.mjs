@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   inboxSuite, openInbox, items, findItem, hasItem, clickItem, clickAt, settle, press, rowLabels, screenshot, signInAs,
-  setNow, now, waitSaved, reload,
+  setNow, now, waitSaved, reload, findPrefix, typeInto,
 } from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
@@ -45,19 +45,6 @@ async function pickAgent(page, prefix, accept) {
   assert.ok(shown.includes(target) && shown.length < rows.length, `searching did not narrow the list to ${target}`);
   await clickItem(page, target);
   return { id: Number(target.split(`##${prefix}`)[1]), name: contactOf(target) };
-}
-
-async function findPrefix(page, prefix) {
-  const found = (await labels(page)).find((label) => label.startsWith(prefix));
-  assert.ok(found, `no widget labelled "${prefix}…" in the last frame`);
-  return found;
-}
-
-async function typeInto(page, label, text) {
-  await clickItem(page, label);
-  await press(page, 'Control+A');
-  await page.keyboard.type(text);
-  await settle(page);
 }
 
 async function search(page, text) {

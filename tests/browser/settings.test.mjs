@@ -3,7 +3,9 @@
 // on, a chat sent to a team assigned at once and explained by "Why this agent?").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inboxSuite, openInbox, items, findItem, clickItem, hasItem, settle, press, screenshot, rowLabels } from './lib/inbox_page.mjs';
+import {
+  inboxSuite, openInbox, items, findItem, clickItem, hasItem, screenshot, rowLabels, typeInto,
+} from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
 
@@ -17,13 +19,6 @@ async function signInAs(page, role) {
   const user = (await labels(page)).find((label) => label.includes(` · ${role}##user`));
   assert.ok(user, `the demo has no ${role}`);
   await clickItem(page, user);
-}
-
-async function typeInto(page, label, text) {
-  await clickItem(page, label);
-  await press(page, 'Control+A');
-  await page.keyboard.type(text);
-  await settle(page);
 }
 
 test('an agent clicking Settings gets the core’s refusal as a toast and no settings screen', async () => {

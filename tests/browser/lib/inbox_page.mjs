@@ -123,6 +123,21 @@ export async function press(page, key) {
   await settle(page);
 }
 
+// The first widget whose label starts with prefix (labels often carry an "##id" suffix).
+export async function findPrefix(page, prefix) {
+  const found = (await items(page)).map((item) => item.label).find((label) => label.startsWith(prefix));
+  if (!found) throw new Error(`no widget labelled "${prefix}…" in the last frame`);
+  return found;
+}
+
+// Clicks a text field, selects what it holds and types over it.
+export async function typeInto(page, label, text) {
+  await clickItem(page, label);
+  await press(page, 'Control+A');
+  await page.keyboard.type(text);
+  await settle(page);
+}
+
 export async function screenshot(page, name) {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);

@@ -65,33 +65,52 @@ TEST_CASE("the demo hands new chats out: WhatsApp to Support with a one-minute o
   const std::vector<TimedCommand> script = demo_script(7, 1'717'000'000'000);
   State state = replayed(script);
   CHECK(state.settings.automatic_assignment);
-  CHECK(state.settings.default_team == TeamId(1));
   CHECK(state.channels[0].team == TeamId(1));
   CHECK(state.teams[1].routing.offer_timeout_ms == kDemoOfferTimeoutMs);
-  CHECK(state.teams[1].routing.capacity_max == kDemoSupportCapacity);
   CHECK(state.teams[0].routing.strategy == AssignmentStrategy::round_robin);
   for (const Conversation& c : state.conversations) CHECK_FALSE(c.offered_to.valid());
   for (const User& user : state.users) CHECK(user.status != UserStatus::rona);
 
-  // The history's chats have a team now: Support's backlog waits because every member with room took theirs.
+  const int64_t now = script.back().at_ms + 60'000;
+  ReceiveMessage inbound;
+  inbound.channel = ChannelId(0);
+  inbound.from = "+5511987650000";
+  inbound.profile_name = "Cliente Novo";
+  inbound.text = "Oi, tudo bem?";
+  const Decision decision = decide(state, Command{UserId(), inbound}, now);
+  REQUIRE(decision.ok());
+  apply_all(state, decision.value());
+  run_due(state, now);
+  const Conversation& opened = state.conversations.back();
+  CHECK(opened.team == TeamId(1));
+  REQUIRE(opened.offered_to.valid());
+  CHECK(opened.offer_expires_at == now + kDemoOfferTimeoutMs);
+}
+
+TEST_CASE("the demo's history has a way out: Sales, the default team, holds a backlog it hands out as agents free up") {
+  const std::vector<TimedCommand> script = demo_script(7, 1'717'000'000'000);
+  State state = replayed(script);
+  CHECK(state.settings.default_team == TeamId(0));
+  CHECK(state.teams[0].routing.capacity_max == kDemoSalesCapacity);
+  // Every waiting chat has a reason on screen; none lacks a team, none is left for the engine to hand out.
   size_t backlog = 0;
   for (const Conversation& c : state.conversations) {
     const std::optional<WaitReason> reason = waiting_reason(state, c);
     if (!reason) continue;
     CHECK(*reason != WaitReason::no_team);
     CHECK(*reason != WaitReason::dispatching);
-    backlog += c.team == TeamId(1) && *reason == WaitReason::nobody_available;
+    backlog += c.team == TeamId(0) && *reason == WaitReason::nobody_available;
   }
   CHECK(backlog > 0);
 
-  // A Support agent closing one of theirs is offered the next chat of the backlog at once, for a minute.
+  // A Sales agent at capacity closes one of theirs: the next chat of the backlog is theirs at once.
   UserId agent;
   ConversationId mine;
   for (uint32_t i = 0; i < state.conversations.size() && !agent.valid(); ++i) {
     const Conversation& c = state.conversations[i];
-    if (c.team != TeamId(1) || c.status != ConversationStatus::open || !c.assignee.valid()) continue;
+    if (c.team != TeamId(0) || c.status != ConversationStatus::open || !c.assignee.valid()) continue;
     if (state.users[c.assignee.index()].status != UserStatus::available) continue;
-    if (user_load(state, c.assignee) < kDemoSupportCapacity) continue;
+    if (user_load(state, c.assignee) < kDemoSalesCapacity) continue;
     agent = c.assignee;
     mine = ConversationId(i);
   }
@@ -100,12 +119,12 @@ TEST_CASE("the demo hands new chats out: WhatsApp to Support with a one-minute o
   const Decision closed = decide(state, Command{agent, CloseConversation{mine, ClosingReasonId(0)}}, now);
   REQUIRE(closed.ok());
   apply_all(state, closed.value());
-  run_due(state, now);
-  size_t offered = 0;
-  for (const Conversation& c : state.conversations) {
-    if (c.offered_to != agent) continue;
-    ++offered;
-    CHECK(c.offer_expires_at == now + kDemoOfferTimeoutMs);
+  const std::vector<Event> handed_out = run_due(state, now);
+  CHECK(user_load(state, agent) == kDemoSalesCapacity);
+  size_t assigned_to_agent = 0;
+  for (const Event& event : handed_out) {
+    const auto* assigned = std::get_if<ConversationAssigned>(&event.body);
+    assigned_to_agent += assigned != nullptr && assigned->assignee == agent;
   }
-  CHECK(offered == 1);
+  CHECK(assigned_to_agent == 1);
 }
