@@ -3,13 +3,11 @@
 // on, a chat sent to a team assigned at once and explained by "Why this agent?").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inboxSuite, openInbox, items, findItem, clickItem, hasItem, settle, press, screenshot, rowLabels } from './lib/inbox_page.mjs';
+import {
+  inboxSuite, openInbox, findItem, clickItem, hasItem, screenshot, rowLabels, labels, typeInto,
+} from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
-
-async function labels(page) {
-  return (await items(page)).map((item) => item.label);
-}
 
 // The demo's "sign in as" picker: the first user of that role (a fresh demo signs in as an agent).
 async function signInAs(page, role) {
@@ -17,13 +15,6 @@ async function signInAs(page, role) {
   const user = (await labels(page)).find((label) => label.includes(` · ${role}##user`));
   assert.ok(user, `the demo has no ${role}`);
   await clickItem(page, user);
-}
-
-async function typeInto(page, label, text) {
-  await clickItem(page, label);
-  await press(page, 'Control+A');
-  await page.keyboard.type(text);
-  await settle(page);
 }
 
 test('an agent clicking Settings gets the core’s refusal as a toast and no settings screen', async () => {
