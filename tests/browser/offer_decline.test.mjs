@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  inboxSuite, openInbox, clickItem, hasItem, rowLabels, labels, signInAs, setNow, offers, pick,
+  inboxSuite, openInbox, clickItem, hasItem, rowLabels, labels, signInAs, setNow, offers, showNewestWaiting,
   customerWaitingForAccept, scrollToConversation, demoSupervisor,
 } from './lib/inbox_page.mjs';
 
@@ -38,9 +38,7 @@ test('Decline in the offer popup: the offer goes, the chat is not the agent’s,
 
   // A supervisor opens the chat: it waits for the next agent, and the explanation log shows both offers.
   await signInAs(page, demoSupervisor);
-  await clickItem(page, 'Unassigned');
-  await clickItem(page, 'Pending');
-  await pick(page, '##order', 'Newest first');
+  await showNewestWaiting(page);
   await clickItem(page, await scrollToConversation(page, offer.conversation));
   assert.ok(await hasItem(page, offeredLine(next.name)), `no "${offeredLine(next.name)}" in the chat header`);
   assert.equal(await hasItem(page, offeredLine(decliner.name)), false, 'the header still names the agent who declined');

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   inboxSuite, openInbox, clickItem, hasItem, rowLabels, labels, signInAs, setNow, offers, pick, openSettings,
-  typeInto, findItem, settle, demoSupervisor,
+  typeInto, findItem, settle, showNewestWaiting, demoSupervisor,
 } from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
@@ -20,12 +20,6 @@ async function openAsSupervisor() {
   await setNow(opened.page, Date.now());
   await signInAs(opened.page, demoSupervisor);
   return opened;
-}
-
-async function showNewestWaiting(page) {
-  await clickItem(page, 'Unassigned');
-  await clickItem(page, 'Pending');
-  await pick(page, '##order', 'Newest first');
 }
 
 // "A customer writes now" until the newest waiting chat is a new one that says `line` (someone who wrote

@@ -95,6 +95,13 @@ export async function rowLabels(page) {
   return (await items(page)).map((item) => item.label).filter((label) => label.includes('##conv'));
 }
 
+// Unassigned / Pending, newest first: the chats that came in last at the top.
+export async function showNewestWaiting(page) {
+  await clickItem(page, 'Unassigned');
+  await clickItem(page, 'Pending');
+  await pick(page, '##order', 'Newest first');
+}
+
 // The row of conversation `id` in the list, wheeling the list down until it is drawn (rows out of view have no
 // label); its label.
 export async function scrollToConversation(page, id) {
