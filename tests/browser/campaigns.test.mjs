@@ -5,11 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   inboxSuite, openInbox, items, clickItem, hasItem, rowLabels, screenshot, signInAs, setNow, now, findPrefix,
-  typeInto, settle,
+  typeInto, settle, demoAgent as agent,
 } from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
-const agent = { id: 36, name: 'José Jiménez' };
 
 // A WhatsApp chat of the agent's with the contact panel open (the form shows on WhatsApp only).
 async function openActiveMessage(page) {

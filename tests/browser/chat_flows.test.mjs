@@ -6,18 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   inboxSuite, openInbox, items, findItem, hasItem, clickItem, clickAt, settle, press, rowLabels, screenshot, signInAs,
-  setNow, now, waitSaved, reload, findPrefix, typeInto,
+  setNow, now, waitSaved, reload, labels, findPrefix, typeInto, search, demoAgent as agent,
+  demoSupervisor as supervisor,
 } from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
-
-// The seeded demo (fixed seed) signs in as this agent; a supervisor of the same demo.
-const agent = { id: 36, name: 'José Jiménez' };
-const supervisor = { id: 14, name: 'Zoé Lefèvre' };
-
-async function labels(page) {
-  return (await items(page)).map((item) => item.label);
-}
 
 // The transfer and invite lists scroll (rows are "<name>##<prefix><user id>", labelled only while in view):
 // wheel down the list until the agent shows, then type part of their name in the list's search, which leaves
@@ -45,11 +38,6 @@ async function pickAgent(page, prefix, accept) {
   assert.ok(shown.includes(target) && shown.length < rows.length, `searching did not narrow the list to ${target}`);
   await clickItem(page, target);
   return { id: Number(target.split(`##${prefix}`)[1]), name: contactOf(target) };
-}
-
-async function search(page, text) {
-  await typeInto(page, '##search', text);
-  return rowLabels(page);
 }
 
 async function clearSearch(page) {

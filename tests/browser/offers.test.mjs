@@ -5,19 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   inboxSuite, openInbox, items, clickItem, hasItem, settle, press, rowLabels, screenshot, signInAs, setNow, offers,
+  customerWaitingForAccept,
 } from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
-
-// "A customer writes now" until one lands in the WhatsApp team, which offers its chats (the others assign).
-async function customerWaitingForAccept(page) {
-  for (let tries = 0; tries < 20; ++tries) {
-    await clickItem(page, 'A customer writes now');
-    const waiting = await offers(page);
-    if (waiting.length > 0) return waiting[0];
-  }
-  throw new Error('no customer message was offered to an agent');
-}
 
 async function labelsEndingWith(page, suffix) {
   return (await items(page)).map((item) => item.label).filter((label) => label.endsWith(suffix));

@@ -4,14 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  inboxSuite, openInbox, items, findItem, clickItem, hasItem, screenshot, rowLabels, typeInto,
+  inboxSuite, openInbox, findItem, clickItem, hasItem, screenshot, rowLabels, labels, typeInto,
 } from './lib/inbox_page.mjs';
 
 const suite = inboxSuite();
-
-async function labels(page) {
-  return (await items(page)).map((item) => item.label);
-}
 
 // The demo's "sign in as" picker: the first user of that role (a fresh demo signs in as an agent).
 async function signInAs(page, role) {

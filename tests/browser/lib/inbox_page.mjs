@@ -8,6 +8,10 @@ import { buildDir, startRelay } from './relay.mjs';
 
 export const screenshotDir = path.join(buildDir, 'browser-screenshots');
 
+// The seeded demo (fixed seed) signs in as this agent; a supervisor of the same demo.
+export const demoAgent = { id: 36, name: 'José Jiménez' };
+export const demoSupervisor = { id: 14, name: 'Zoé Lefèvre' };
+
 const chromiumArgs = [
   '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--disable-quic', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
@@ -91,8 +95,46 @@ export async function rowLabels(page) {
   return (await items(page)).map((item) => item.label).filter((label) => label.includes('##conv'));
 }
 
+// Unassigned / Pending, newest first: the chats that came in last at the top.
+export async function showNewestWaiting(page) {
+  await clickItem(page, 'Unassigned');
+  await clickItem(page, 'Pending');
+  await pick(page, '##order', 'Newest first');
+}
+
+// The row of conversation `id` in the list, wheeling the list down until it is drawn (rows out of view have no
+// label); its label.
+export async function scrollToConversation(page, id) {
+  const isRow = (label) => label.endsWith(`##conv${id}`);
+  let before;
+  for (let scrolls = 0; scrolls < 200; ++scrolls) {
+    const rows = (await items(page)).filter((item) => item.label.includes('##conv'));
+    const found = rows.find((item) => isRow(item.label));
+    if (found) return found.label;
+    const shown = rows.map((item) => item.label).join('|');
+    if (rows.length === 0 || shown === before) break;  // the end of the list
+    before = shown;
+    await page.mouse.move(rows[0].x + rows[0].w / 2, rows[0].y + rows[0].h);
+    await page.mouse.wheel(0, 360);
+    await settle(page);
+  }
+  throw new Error(`conversation ${id} is not in the list`);
+}
+
 export async function hasItem(page, label) {
   return (await items(page)).some((item) => item.label === label);
+}
+
+// Every label of the last frame.
+export async function labels(page) {
+  return (await items(page)).map((item) => item.label);
+}
+
+// The first label of the last frame that starts with `prefix`.
+export async function findPrefix(page, prefix) {
+  const found = (await labels(page)).find((label) => label.startsWith(prefix));
+  if (!found) throw new Error(`no widget labelled "${prefix}…" in the last frame`);
+  return found;
 }
 
 // Waits until the app has drawn every frame it owes (it draws only while something changes).
@@ -123,21 +165,6 @@ export async function press(page, key) {
   await settle(page);
 }
 
-// The first widget whose label starts with prefix (labels often carry an "##id" suffix).
-export async function findPrefix(page, prefix) {
-  const found = (await items(page)).map((item) => item.label).find((label) => label.startsWith(prefix));
-  if (!found) throw new Error(`no widget labelled "${prefix}…" in the last frame`);
-  return found;
-}
-
-// Clicks a text field, selects what it holds and types over it.
-export async function typeInto(page, label, text) {
-  await clickItem(page, label);
-  await press(page, 'Control+A');
-  await page.keyboard.type(text);
-  await settle(page);
-}
-
 export async function screenshot(page, name) {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
@@ -145,12 +172,29 @@ export async function screenshot(page, name) {
   return file;
 }
 
-// Types into the list's search box (replacing what it held); returns the rows listed then.
-export async function search(page, text) {
-  await clickItem(page, '##search');
+// Clicks a text field and types `text` in place of what it held.
+export async function typeInto(page, label, text) {
+  await clickItem(page, label);
   await press(page, 'Control+A');
   await page.keyboard.type(text);
   await settle(page);
+}
+
+// Opens a combo and clicks its first entry whose label starts with `prefix` ("Support##default_team_team").
+export async function pick(page, combo, prefix) {
+  await clickItem(page, combo);
+  await clickItem(page, await findPrefix(page, prefix));
+}
+
+// Settings (for a supervisor or an administrator) on one of its tabs: General, Teams, Exclusions, Closing reasons.
+export async function openSettings(page, tab) {
+  await clickItem(page, 'Settings');
+  await clickItem(page, tab);
+}
+
+// Types into the list's search box (replacing what it held); returns the rows listed then.
+export async function search(page, text) {
+  await typeInto(page, '##search', text);
   return rowLabels(page);
 }
 
@@ -187,4 +231,15 @@ export async function now(page) {
 
 export async function offers(page) {
   return page.evaluate(() => window.inbox.offers());
+}
+
+// "A customer writes now" until one lands in a team that offers its chats (the others assign at once); the
+// first offer waiting then: {conversation, user, name, expires_at}.
+export async function customerWaitingForAccept(page) {
+  for (let tries = 0; tries < 20; ++tries) {
+    await clickItem(page, 'A customer writes now');
+    const waiting = await offers(page);
+    if (waiting.length > 0) return waiting[0];
+  }
+  throw new Error('no customer message was offered to an agent');
 }
