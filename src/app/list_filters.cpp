@@ -15,7 +15,8 @@ namespace {
 
 bool has_tag(const std::vector<TagId>& tags, TagId tag) { return std::find(tags.begin(), tags.end(), tag) != tags.end(); }
 
-// One combo of "Any <what>" plus every entity's name; `names` reads the name of index i.
+// One combo of "Any <what>" plus every entity's name; `name` reads the name of index i, empty for one not
+// listed (a deleted team: names are never empty).
 template <class Id, class Name>
 void draw_filter_combo(const char* id, const char* any, Id& selected, size_t count, Name&& name, float width) {
   ImGui::SetNextItemWidth(width);
@@ -25,6 +26,7 @@ void draw_filter_combo(const char* id, const char* any, Id& selected, size_t cou
   if (!open) return;
   if (ImGui::Selectable(any, !selected.valid())) selected = Id();
   for (size_t i = 0; i < count; ++i) {
+    if (name(i).empty()) continue;
     const std::string label = name(i) + id + std::to_string(i);  // id is "##..."
     if (ImGui::Selectable(label.c_str(), selected == Id(static_cast<uint32_t>(i)))) selected = Id(static_cast<uint32_t>(i));
   }
@@ -43,13 +45,14 @@ bool filters_match(const State& state, const Conversation& c, const ListFilters&
 }
 
 void draw_list_filters(ListFilters& filters, const State& state) {
+  if (filters.team.valid() && find_team(state, filters.team) == nullptr) filters.team = TeamId();  // deleted since
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float width = (ImGui::GetContentRegionAvail().x - spacing * 2) / 3;
   draw_filter_combo("##filter_channel", tr("Any channel"), filters.channel, state.channels.size(),
                     [&](size_t i) { return state.channels[i].name; }, width);
   ImGui::SameLine();
   draw_filter_combo("##filter_team", tr("Any team"), filters.team, state.teams.size(),
-                    [&](size_t i) { return state.teams[i].name; }, width);
+                    [&](size_t i) { return state.teams[i].deleted ? std::string() : state.teams[i].name; }, width);
   ImGui::SameLine();
   draw_filter_combo("##filter_tag", tr("Any tag"), filters.tag, state.tags.size(),
                     [&](size_t i) { return "#" + state.tags[i].name; }, width);

@@ -62,3 +62,24 @@ TEST_CASE("a filtered list follows the state: a new matching conversation shows 
   f.frame();
   CHECK(f.lists("Françoise Lefèvre"));
 }
+
+TEST_CASE("a deleted team is no longer offered by the team filter, and a filter on it falls back to any team") {
+  ShellFixture f;
+  f.shell.viewer = UserId(2);  // Sofía, a supervisor
+  f.shell.section = Section::all;
+  f.engine.submit(Command{UserId(), CreateTeam{"Plantão"}}, f.clock.now_ms);
+  REQUIRE(f.engine.take_rejections().empty());
+  f.frame();
+  f.click("##filter_team");
+  CHECK(f.shows("Plantão##filter_team1"));
+  f.click("Plantão##filter_team1");
+  CHECK(f.shell.filters.team == TeamId(1));
+  f.engine.submit(Command{UserId(2), DeleteTeam{TeamId(1)}}, f.clock.now_ms);
+  REQUIRE(f.engine.take_rejections().empty());
+  f.frame();
+  CHECK_FALSE(f.shell.filters.team.valid());
+  CHECK(f.lists("Lucía Fernández"));
+  f.click("##filter_team");
+  CHECK(f.shows("Support##filter_team0"));
+  CHECK_FALSE(f.shows("Plantão##filter_team1"));
+}
