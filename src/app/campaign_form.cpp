@@ -2,7 +2,6 @@
 
 #include <imgui.h>
 
-#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -85,7 +84,7 @@ void draw_campaign_form(CampaignFormState& ui, sync::Engine& engine, UserId view
   ImGui::SetNextItemWidth(-1);
   if (auto team = team_combo(state, "campaign_team", ui.team)) ui.team = *team;
   const Team* team = find_team(state, ui.team);
-  const bool member = team != nullptr && std::find(team->members.begin(), team->members.end(), viewer) != team->members.end();
+  const bool member = team != nullptr && in_team(*team, viewer);
   ImGui::BeginDisabled(!member);
   ImGui::Checkbox(tr("and to me"), &ui.to_me);
   ImGui::EndDisabled();

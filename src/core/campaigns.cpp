@@ -15,26 +15,30 @@ CampaignCancel routing_gone(const State& state, const Campaign& campaign) {
   if (!campaign.team.valid()) return CampaignCancel::none;
   const Team* team = find_team(state, campaign.team);
   if (team == nullptr) return CampaignCancel::team_deleted;
-  if (campaign.agent.valid() &&
-      std::find(team->members.begin(), team->members.end(), campaign.agent) == team->members.end()) {
+  if (campaign.agent.valid() && !in_team(*team, campaign.agent)) {
     return CampaignCancel::agent_left_team;
   }
   return CampaignCancel::none;
+}
+
+// A new campaign's record, from the event that schedules or sends it.
+template <class E>
+Campaign record(const Event& event, const E& e, int64_t send_at, CampaignStatus status) {
+  return Campaign{event.actor, e.channel, e.contacts, e.template_, e.team, e.agent, event.at_ms, send_at, status,
+                  CampaignCancel::none};
 }
 
 }  // namespace
 
 void apply_campaign_event(State& state, const Event& event, const CampaignScheduled& e) {
   INBOX_ASSERT(e.campaign.index() == state.campaigns.size(), "campaign ids are dense: decide() takes the next");
-  state.campaigns.push_back(Campaign{event.actor, e.channel, e.contacts, e.template_, e.team, e.agent, event.at_ms,
-                                     e.send_at, CampaignStatus::scheduled, CampaignCancel::none});
+  state.campaigns.push_back(record(event, e, e.send_at, CampaignStatus::scheduled));
   timers_refresh_campaign(state, e.campaign);
 }
 
 void apply_campaign_event(State& state, const Event& event, const CampaignSent& e) {
   if (e.campaign.valid() && e.campaign.index() == state.campaigns.size()) {
-    state.campaigns.push_back(Campaign{event.actor, e.channel, e.contacts, e.template_, e.team, e.agent, event.at_ms,
-                                       event.at_ms, CampaignStatus::sent, CampaignCancel::none});
+    state.campaigns.push_back(record(event, e, event.at_ms, CampaignStatus::sent));
   } else if (e.campaign.valid()) {
     Campaign& campaign = campaign_at(state, e.campaign);
     INBOX_ASSERT(campaign.status == CampaignStatus::scheduled, "only a scheduled campaign goes out later");

@@ -67,10 +67,6 @@ Decision tag_decision(const DecideContext& c, TargetId target, const std::vector
   return events;
 }
 
-bool in_team(const Team& team, UserId user) {
-  return std::find(team.members.begin(), team.members.end(), user) != team.members.end();
-}
-
 const Participant* participant(const Conversation& conversation, UserId user) {
   for (const Participant& p : conversation.conference) {
     if (p.user == user) return &p;

@@ -39,7 +39,7 @@ std::optional<Error> check_routing(const State& state, const SendCampaign& cmd) 
   }
   if (find_user(state, cmd.agent) == nullptr) return unknown_user(cmd.agent);
   if (team == nullptr) return fail(ErrorCode::invalid_field, "Routing to an agent needs the agent's team.");
-  if (std::find(team->members.begin(), team->members.end(), cmd.agent) == team->members.end()) {
+  if (!in_team(*team, cmd.agent)) {
     return fail(ErrorCode::not_a_team_member, "The campaign cannot be sent: user " + id_text(cmd.agent) +
                                                   " is not a member of the team '" + team->name + "'.");
   }

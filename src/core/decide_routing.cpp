@@ -56,7 +56,7 @@ Decision decide_routing(const DecideContext& c, const SetTeamRouting& cmd) {
   }
   if (strategy == AssignmentStrategy::default_user) {
     if (!r.default_user.valid()) return fail(ErrorCode::invalid_field, "The default user strategy needs the user.");
-    if (std::find(team->members.begin(), team->members.end(), r.default_user) == team->members.end()) {
+    if (!in_team(*team, r.default_user)) {
       return fail(ErrorCode::not_a_team_member,
                   "User " + id_text(r.default_user) + " is not a member of the team '" + team->name + "'.");
     }

@@ -28,6 +28,10 @@ const ClosingReason* find_closing_reason(const State& state, ClosingReasonId id)
 
 const Campaign* find_campaign(const State& state, CampaignId id) { return find_in(state.campaigns, id); }
 
+bool in_team(const Team& team, UserId user) {
+  return std::find(team.members.begin(), team.members.end(), user) != team.members.end();
+}
+
 std::string_view message_text(const State& state, MessageId id) {
   const Message& message = state.messages.at(id.index());
   return std::string_view(state.message_text).substr(message.text_begin, message.text_size);

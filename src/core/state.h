@@ -84,6 +84,8 @@ const Conversation* find_conversation(const State& state, ConversationId id);
 const ClosingReason* find_closing_reason(const State& state, ClosingReasonId id);
 const Campaign* find_campaign(const State& state, CampaignId id);
 
+bool in_team(const Team& team, UserId user);
+
 std::string_view message_text(const State& state, MessageId id);
 // Up to `limit` of the conversation's newest messages, oldest first (what a chat panel shows).
 std::vector<MessageId> conversation_messages(const State& state, ConversationId id, size_t limit = SIZE_MAX);

@@ -73,7 +73,7 @@ std::vector<Event> fire(const State& state, const TimerKey& timer, int64_t at_ms
       // The owner left the team: the conversation goes to the team's queue instead.
       const Team* team = find_team(state, c.team);
       if (owner.valid() && team != nullptr &&
-          std::find(team->members.begin(), team->members.end(), owner) == team->members.end()) {
+          !in_team(*team, owner)) {
         events.push_back(system_event(at_ms, ConversationAssigned{id, UserId()}));
         owner = UserId();
       }
