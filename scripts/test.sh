@@ -37,6 +37,7 @@ run_doctest() {
 }
 
 run_doctest native build/native/tests/inbox_tests
+run_doctest relay build/native/tests/inbox_relay_tests
 run_doctest wasm node --no-experimental-fetch build/web/tests/inbox_core_tests.js --no-colors=true
 
 # node's test runner closes with "# pass N" and "# fail N".
