@@ -1,0 +1,59 @@
+#include "server-stub/store/relay_db.h"
+
+#include <vector>
+
+namespace inbox::relay {
+
+namespace {
+
+// Append only: a step, once released, is never edited (files in the field are at its version already).
+const std::vector<const char*> kSchemaSteps = {
+    // 1: the event log and the accounts.
+    R"sql(
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY,
+        at_ms INTEGER NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE TABLE outcomes (
+        user INTEGER NOT NULL,
+        client_id TEXT NOT NULL,
+        accepted INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        error_code TEXT,
+        error_message TEXT,
+        PRIMARY KEY (user, client_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE snapshots (
+        seq INTEGER PRIMARY KEY,
+        state BLOB NOT NULL
+      );
+      CREATE TABLE accounts (
+        user INTEGER PRIMARY KEY,
+        login TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        created_ms INTEGER NOT NULL
+      );
+      CREATE TABLE tokens (
+        token_hash TEXT PRIMARY KEY,
+        user INTEGER NOT NULL REFERENCES accounts (user) ON DELETE CASCADE,
+        created_ms INTEGER NOT NULL,
+        expires_ms INTEGER NOT NULL,
+        revoked INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+      CREATE INDEX tokens_by_user ON tokens (user);
+      CREATE INDEX tokens_by_expiry ON tokens (expires_ms);
+    )sql",
+};
+
+}  // namespace
+
+StoreResult<SqliteDb> open_relay_db(const std::string& path) {
+  auto opened = SqliteDb::open(path);
+  if (auto* error = std::get_if<StoreError>(&opened)) return *error;
+  auto migrated = migrate(std::get<SqliteDb>(opened), kSchemaSteps);
+  if (auto* error = std::get_if<StoreError>(&migrated)) return StoreError{path + ": " + error->message};
+  return opened;
+}
+
+}  // namespace inbox::relay
