@@ -50,6 +50,13 @@ using StoreResult = std::variant<T, StoreError>;
 
 struct Stored {};  // what a write returns when it worked
 
+// The error of a result, if it is one (a copy: usable on a temporary).
+template <class T>
+std::optional<StoreError> store_error(const StoreResult<T>& result) {
+  if (const StoreError* error = std::get_if<StoreError>(&result)) return *error;
+  return std::nullopt;
+}
+
 class EventLog {
  public:
   virtual ~EventLog() = default;

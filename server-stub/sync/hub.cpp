@@ -1,0 +1,201 @@
+#include "server-stub/sync/hub.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <utility>
+
+#include "core/binary_codec.h"
+#include "core/timers.h"
+
+namespace inbox::relay {
+
+namespace {
+
+// Past this many waiting commands a session's new ones are refused with "overloaded" instead of queued.
+constexpr size_t kQueuedCommandsMax = 100'000;
+
+std::shared_ptr<const std::string> frame_text(const sync::RelayFrame& frame) {
+  return std::make_shared<const std::string>(sync::encode_relay_frame(frame));
+}
+
+void refuse(Peer& peer, sync::ProtocolErrorCode code, std::string message) {
+  peer.send_text(frame_text(sync::ErrorFrame{code, message, true}));
+  peer.close(std::move(message));
+}
+
+}  // namespace
+
+Hub::Hub(Authority authority, HubConfig config) : authority_(std::move(authority)), config_(std::move(config)) {
+  stats_.head = authority_.head();
+}
+
+Hub::~Hub() { stop(); }
+
+void Hub::start() { thread_ = std::thread([this] { run(); }); }
+
+void Hub::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Hub::hello(std::shared_ptr<Peer> peer, sync::HelloFrame hello) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    hellos_.push_back({std::move(peer), std::move(hello)});
+  }
+  wake_.notify_one();
+}
+
+void Hub::command(const std::shared_ptr<Peer>& peer, UserId user, sync::CommandFrame command) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (commands_.size() < kQueuedCommandsMax) {
+      commands_.push_back({peer, user, std::move(command)});
+      wake_.notify_one();
+      return;
+    }
+  }
+  refuse(*peer, sync::ProtocolErrorCode::overloaded, "The relay has too many commands waiting; reconnect and resend");
+}
+
+void Hub::closed(const Peer* peer) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_.push_back(peer);
+  }
+  wake_.notify_one();
+}
+
+HubStats Hub::stats() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return stats_;
+}
+
+int64_t Hub::now() {
+  last_now_ = std::max(last_now_, config_.clock());
+  return last_now_;
+}
+
+void Hub::run() {
+  while (true) {
+    std::vector<HelloJob> hellos;
+    std::vector<CommandJob> commands;
+    std::vector<const Peer*> closed;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      const int64_t deadline = authority_.next_deadline();
+      auto has_work = [&] { return stopping_ || !hellos_.empty() || !commands_.empty() || !closed_.empty(); };
+      if (deadline == kNoDeadline) {
+        wake_.wait(lock, has_work);
+      } else {
+        const int64_t wait_ms = std::max<int64_t>(0, deadline - config_.clock());
+        wake_.wait_for(lock, std::chrono::milliseconds(wait_ms), has_work);
+      }
+      if (stopping_) return;
+      hellos.swap(hellos_);
+      closed.swap(closed_);
+      if (commands_.size() <= config_.batch_commands_max) {
+        commands.swap(commands_);
+      } else {
+        const auto end = commands_.begin() + static_cast<std::ptrdiff_t>(config_.batch_commands_max);
+        commands.assign(std::make_move_iterator(commands_.begin()), std::make_move_iterator(end));
+        commands_.erase(commands_.begin(), end);
+      }
+    }
+    const int64_t now_ms = now();
+    for (const Peer* peer : closed) {
+      auto it = members_.find(peer);
+      if (it == members_.end()) continue;
+      const UserId user = it->second.user;
+      members_.erase(it);
+      if (--connections_[user] == 0) {
+        connections_.erase(user);
+        system_commands_.push_back(Command{UserId(), SetUserConnection{user, false}});
+      }
+    }
+    // The batch first: a hello answered after it starts exactly where its events end.
+    run_batch(std::move(commands), now_ms);
+    for (const HelloJob& job : hellos) answer_hello(job, now_ms);
+    if (!system_commands_.empty()) run_batch({}, now_ms);  // the connections just seen
+    if (auto error = store_error(authority_.snapshot_if_due(config_.snapshot_every_events))) {
+      std::fprintf(stderr, "inbox-relay: snapshot not stored: %s\n", error->message.c_str());
+    }
+  }
+}
+
+void Hub::answer_hello(const HelloJob& job, int64_t now_ms) {
+  const std::optional<UserId> user = config_.authenticate(job.hello.token, now_ms);
+  const User* account = user ? find_user(authority_.state(), *user) : nullptr;
+  if (account == nullptr) {
+    return refuse(*job.peer, sync::ProtocolErrorCode::unauthorized,
+                  "The sign-in is unknown, expired or revoked: sign in again");
+  }
+  const uint64_t head = authority_.head();
+  sync::WelcomeFrame welcome{*user, account->role, head, std::nullopt};
+  const bool resumes = job.hello.last_seq > 0 && job.hello.last_seq <= head &&
+                       head - job.hello.last_seq <= config_.resume_events_max;
+  if (resumes) {
+    auto missed = authority_.events_after(job.hello.last_seq, config_.resume_events_max);
+    if (auto error = store_error(missed)) {
+      return refuse(*job.peer, sync::ProtocolErrorCode::relay_unavailable, "The relay cannot read its log");
+    }
+    job.peer->send_text(frame_text(welcome));
+    auto& events = std::get<0>(missed);
+    if (!events.empty()) job.peer->send_text(frame_text(sync::EventsFrame{std::move(events)}));
+  } else {
+    auto snapshot = std::make_shared<const std::string>(state_to_binary(authority_.state()));
+    welcome.snapshot_bytes = snapshot->size();
+    job.peer->send_text(frame_text(welcome));
+    job.peer->send_binary(std::move(snapshot));
+  }
+  job.peer->signed_in(*user);
+  members_[job.peer.get()] = Member{job.peer, *user};
+  if (++connections_[*user] == 1) system_commands_.push_back(Command{UserId(), SetUserConnection{*user, true}});
+}
+
+void Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
+  std::vector<ClientCommand> commands;
+  commands.reserve(jobs.size());
+  for (const CommandJob& job : jobs) {
+    commands.push_back({job.user, job.command.client_id, sync::command_as(job.command, job.user)});
+  }
+  BatchResult result = authority_.run(commands, system_commands_, now_ms);
+  system_commands_.clear();
+  if (result.store_error) std::fprintf(stderr, "inbox-relay: batch not stored: %s\n", result.store_error->message.c_str());
+  // Events before the acks: a client holds every event up to an ack's seq when the ack arrives.
+  broadcast(result.events);
+  uint64_t accepted = 0;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    const CommandOutcome& outcome = result.outcomes[i];
+    accepted += outcome.accepted ? 1 : 0;
+    std::shared_ptr<Peer> peer = jobs[i].peer.lock();
+    if (!peer) continue;
+    if (outcome.accepted) {
+      peer->send_text(frame_text(sync::AckFrame{outcome.client_id, outcome.seq}));
+    } else {
+      peer->send_text(
+          frame_text(sync::RejectFrame{outcome.client_id, Error{outcome.error_code, outcome.error_message}}));
+    }
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  stats_.head = authority_.head();
+  stats_.peers = members_.size();
+  if (!jobs.empty() || !result.events.empty()) ++stats_.batches;
+  stats_.commands_accepted += accepted;
+  stats_.commands_rejected += jobs.size() - accepted;
+}
+
+void Hub::broadcast(const std::vector<sync::SequencedEvent>& events) {
+  if (events.empty()) return;
+  const std::shared_ptr<const std::string> frame = frame_text(sync::EventsFrame{events});
+  for (const auto& [key, member] : members_) {
+    if (std::shared_ptr<Peer> peer = member.peer.lock()) peer->send_text(frame);
+  }
+}
+
+}  // namespace inbox::relay
