@@ -2,6 +2,7 @@
 #include "server-stub/http_session.h"
 
 #include "server-stub/fail.h"
+#include "server-stub/sync/ws_session.h"
 
 #include <boost/asio/dispatch.hpp>
 
@@ -26,7 +27,9 @@ HttpSession::HttpSession(net::ip::tcp::socket&& socket, std::shared_ptr<SharedSt
       buffer_(request_header_bytes_max + request_body_bytes_max),
       state_(std::move(state)) {}
 
-HttpSession::~HttpSession() { state_->close_session(); }
+HttpSession::~HttpSession() {
+  if (!upgraded_) state_->close_session();  // else the WebSocket session holds the slot now
+}
 
 void HttpSession::run() {
   // The socket was accepted on its own strand: start there so this session's handlers never run concurrently.
@@ -58,8 +61,12 @@ void HttpSession::on_read(beast::error_code ec, std::size_t /*bytes_transferred*
   if (ec) return fail(ec, "read");
 
   Request request = parser_->release();
-  // WebSocket sync branches here: if(websocket::is_upgrade(request)), move stream_.release_socket() and the
-  // request into a websocket session (which sends the handshake response) and return without reading further.
+  if (beast::websocket::is_upgrade(request) && request.target() == "/ws" && state_->hub() != nullptr) {
+    upgraded_ = true;
+    stream_.expires_never();
+    std::make_shared<WsSession>(stream_.release_socket(), state_)->run(std::move(request));
+    return;
+  }
   send(handle_request(state_->doc_root(), request));
 }
 

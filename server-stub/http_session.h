@@ -44,6 +44,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   boost::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   // The one write in flight; the next request is read only after it is sent, so nothing queues up.
   Response response_;
+  bool upgraded_ = false;  // the connection became a WebSocket session
 };
 
 }  // namespace inbox::relay

@@ -23,9 +23,12 @@ struct RelayConfig {
   std::size_t sessions_max = 1024;
 };
 
+class Hub;
+
 class RelayServer {
  public:
-  explicit RelayServer(RelayConfig config);
+  // Without a hub the relay serves the app's files only.
+  explicit RelayServer(RelayConfig config, std::shared_ptr<Hub> hub = nullptr);
   ~RelayServer();
   RelayServer(RelayServer const&) = delete;
   RelayServer& operator=(RelayServer const&) = delete;
@@ -44,6 +47,7 @@ class RelayServer {
   void run_thread();
 
   RelayConfig const config_;
+  std::shared_ptr<Hub> const hub_;
   // Declared first so it is destroyed last: pending handlers own sessions whose sockets belong to it.
   boost::asio::io_context ioc_;
   std::shared_ptr<Listener> listener_;

@@ -1,17 +1,21 @@
-// What every session of one relay shares: the document root and the count of open connections. The WebSocket
-// session list joins it when sync arrives (as in Beast's chat-multi shared_state).
+// What every session of one relay shares: the document root, the count of open connections, and the hub the
+// WebSocket sessions talk to (none: the relay serves files only and /ws answers 404).
 #pragma once
 #include <atomic>
 #include <cstddef>
+#include <memory>
 #include <string>
 
 namespace inbox::relay {
 
+class Hub;
+
 class SharedState {
  public:
-  SharedState(std::string doc_root, std::size_t sessions_max);
+  SharedState(std::string doc_root, std::size_t sessions_max, std::shared_ptr<Hub> hub = nullptr);
 
   std::string const& doc_root() const { return doc_root_; }
+  Hub* hub() const { return hub_.get(); }
 
   // false when sessions_max are already open: the listener then drops the new connection. Each true is paired
   // with one close_session(), from the session's destructor.
@@ -22,6 +26,7 @@ class SharedState {
  private:
   std::string const doc_root_;
   std::size_t const sessions_max_;
+  std::shared_ptr<Hub> const hub_;
   std::atomic<std::size_t> sessions_open_{0};
 };
 

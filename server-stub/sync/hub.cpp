@@ -63,10 +63,19 @@ void Hub::command(const std::shared_ptr<Peer>& peer, UserId user, sync::CommandF
   refuse(*peer, sync::ProtocolErrorCode::overloaded, "The relay has too many commands waiting; reconnect and resend");
 }
 
-void Hub::closed(const Peer* peer) {
+void Hub::closed(uint64_t peer_id) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    closed_.push_back(peer);
+    closed_.push_back(peer_id);
+  }
+  wake_.notify_one();
+}
+
+void Hub::system(std::vector<Command> commands, std::function<void(bool committed)> done) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (Command& command : commands) external_commands_.push_back(std::move(command));
+    if (done) external_done_.push_back(std::move(done));
   }
   wake_.notify_one();
 }
@@ -85,11 +94,15 @@ void Hub::run() {
   while (true) {
     std::vector<HelloJob> hellos;
     std::vector<CommandJob> commands;
-    std::vector<const Peer*> closed;
+    std::vector<uint64_t> closed;
+    std::vector<std::function<void(bool)>> external_done;
     {
       std::unique_lock<std::mutex> lock(mutex_);
       const int64_t deadline = authority_.next_deadline();
-      auto has_work = [&] { return stopping_ || !hellos_.empty() || !commands_.empty() || !closed_.empty(); };
+      auto has_work = [&] {
+        return stopping_ || !hellos_.empty() || !commands_.empty() || !closed_.empty() ||
+               !external_commands_.empty() || !external_done_.empty();
+      };
       if (deadline == kNoDeadline) {
         wake_.wait(lock, has_work);
       } else {
@@ -99,6 +112,9 @@ void Hub::run() {
       if (stopping_) return;
       hellos.swap(hellos_);
       closed.swap(closed_);
+      for (Command& command : external_commands_) system_commands_.push_back(std::move(command));
+      external_commands_.clear();
+      external_done.swap(external_done_);
       if (commands_.size() <= config_.batch_commands_max) {
         commands.swap(commands_);
       } else {
@@ -108,8 +124,13 @@ void Hub::run() {
       }
     }
     const int64_t now_ms = now();
-    for (const Peer* peer : closed) {
-      auto it = members_.find(peer);
+    // The batch first: a hello answered after it starts exactly where its events end. A session that
+    // closed right after its hello is signed in and out in the same round.
+    const bool committed = run_batch(std::move(commands), now_ms);
+    for (auto& done : external_done) done(committed);
+    for (const HelloJob& job : hellos) answer_hello(job, now_ms);
+    for (uint64_t peer_id : closed) {
+      auto it = members_.find(peer_id);
       if (it == members_.end()) continue;
       const UserId user = it->second.user;
       members_.erase(it);
@@ -118,9 +139,6 @@ void Hub::run() {
         system_commands_.push_back(Command{UserId(), SetUserConnection{user, false}});
       }
     }
-    // The batch first: a hello answered after it starts exactly where its events end.
-    run_batch(std::move(commands), now_ms);
-    for (const HelloJob& job : hellos) answer_hello(job, now_ms);
     if (!system_commands_.empty()) run_batch({}, now_ms);  // the connections just seen
     if (auto error = store_error(authority_.snapshot_if_due(config_.snapshot_every_events))) {
       std::fprintf(stderr, "inbox-relay: snapshot not stored: %s\n", error->message.c_str());
@@ -154,11 +172,11 @@ void Hub::answer_hello(const HelloJob& job, int64_t now_ms) {
     job.peer->send_binary(std::move(snapshot));
   }
   job.peer->signed_in(*user);
-  members_[job.peer.get()] = Member{job.peer, *user};
+  members_[job.peer->peer_id()] = Member{job.peer, *user};
   if (++connections_[*user] == 1) system_commands_.push_back(Command{UserId(), SetUserConnection{*user, true}});
 }
 
-void Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
+bool Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
   std::vector<ClientCommand> commands;
   commands.reserve(jobs.size());
   for (const CommandJob& job : jobs) {
@@ -169,6 +187,7 @@ void Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
   if (result.store_error) std::fprintf(stderr, "inbox-relay: batch not stored: %s\n", result.store_error->message.c_str());
   // Events before the acks: a client holds every event up to an ack's seq when the ack arrives.
   broadcast(result.events);
+  if (config_.on_committed && !result.events.empty()) config_.on_committed(result.events);
   uint64_t accepted = 0;
   for (size_t i = 0; i < jobs.size(); ++i) {
     const CommandOutcome& outcome = result.outcomes[i];
@@ -188,6 +207,7 @@ void Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
   if (!jobs.empty() || !result.events.empty()) ++stats_.batches;
   stats_.commands_accepted += accepted;
   stats_.commands_rejected += jobs.size() - accepted;
+  return !result.store_error;
 }
 
 void Hub::broadcast(const std::vector<sync::SequencedEvent>& events) {

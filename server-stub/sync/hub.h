@@ -24,6 +24,8 @@ namespace inbox::relay {
 class Peer {
  public:
   virtual ~Peer() = default;
+  // Unique for the relay's lifetime (an address could be reused by the next connection).
+  virtual uint64_t peer_id() const = 0;
   virtual void send_text(std::shared_ptr<const std::string> frame) = 0;
   virtual void send_binary(std::shared_ptr<const std::string> bytes) = 0;
   // The hello was accepted: from now on the session's commands act as `user`.
@@ -41,6 +43,9 @@ struct HubConfig {
   uint64_t snapshot_every_events = 10'000;
   size_t resume_events_max = 10'000;   // a client further behind than this gets a snapshot instead
   size_t batch_commands_max = 1'000;
+  // Called on the hub thread after each commit, with the committed events (e.g. the WhatsApp outbox picks
+  // up outbound messages). Must return quickly: hand the work to another thread.
+  std::function<void(const std::vector<sync::SequencedEvent>&)> on_committed;
 };
 
 struct HubStats {
@@ -64,7 +69,11 @@ class Hub {
   // From any thread.
   void hello(std::shared_ptr<Peer> peer, sync::HelloFrame hello);
   void command(const std::shared_ptr<Peer>& peer, UserId user, sync::CommandFrame command);
-  void closed(const Peer* peer);
+  void closed(uint64_t peer_id);
+  // Commands from the relay itself (actor none: webhooks, the outbox's delivery reports). They go into the
+  // next batch; refusals (a duplicate, an unknown message) are dropped. `done` runs on the hub thread once
+  // the batch is committed (true) or its commit failed (false).
+  void system(std::vector<Command> commands, std::function<void(bool committed)> done = {});
 
   HubStats stats() const;
 
@@ -85,7 +94,7 @@ class Hub {
 
   void run();
   void answer_hello(const HelloJob& job, int64_t now_ms);
-  void run_batch(std::vector<CommandJob> jobs, int64_t now_ms);
+  bool run_batch(std::vector<CommandJob> jobs, int64_t now_ms);  // false: the commit failed
   void broadcast(const std::vector<sync::SequencedEvent>& events);
   int64_t now();
 
@@ -98,12 +107,14 @@ class Hub {
   bool stopping_ = false;
   std::vector<HelloJob> hellos_;
   std::vector<CommandJob> commands_;
-  std::vector<const Peer*> closed_;
-  std::vector<Command> system_commands_;
+  std::vector<uint64_t> closed_;
+  std::vector<Command> system_commands_;  // hub thread: the connections seen this round
+  std::vector<Command> external_commands_;
+  std::vector<std::function<void(bool)>> external_done_;
   HubStats stats_;
 
   // The hub thread's own: the signed-in sessions and how many each user has open.
-  std::unordered_map<const Peer*, Member> members_;
+  std::unordered_map<uint64_t, Member> members_;
   std::unordered_map<UserId, size_t> connections_;
   int64_t last_now_ = 0;
 };
