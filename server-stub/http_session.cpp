@@ -67,6 +67,12 @@ void HttpSession::on_read(beast::error_code ec, std::size_t /*bytes_transferred*
     std::make_shared<WsSession>(stream_.release_socket(), state_)->run(std::move(request));
     return;
   }
+  if (state_->api()) {
+    beast::error_code endpoint_error;
+    const auto peer = stream_.socket().remote_endpoint(endpoint_error);
+    const std::string client_ip = endpoint_error ? std::string() : peer.address().to_string();
+    if (std::optional<StringResponse> answer = state_->api()(request, client_ip)) return send(std::move(*answer));
+  }
   send(handle_request(state_->doc_root(), request));
 }
 

@@ -15,8 +15,8 @@ namespace inbox::relay {
 
 namespace net = boost::asio;
 
-RelayServer::RelayServer(RelayConfig config, std::shared_ptr<Hub> hub)
-    : config_(std::move(config)), hub_(std::move(hub)), ioc_(config_.threads) {
+RelayServer::RelayServer(RelayConfig config, RelayServices services)
+    : config_(std::move(config)), services_(std::move(services)), ioc_(config_.threads) {
   assert(config_.threads > 0 && "RelayConfig::threads must be at least 1");
 }
 
@@ -28,7 +28,7 @@ boost::system::error_code RelayServer::start() {
   net::ip::address const address = net::ip::make_address(config_.host, ec);
   if (ec) return ec;
 
-  auto state = std::make_shared<SharedState>(config_.doc_root, config_.sessions_max, hub_);
+  auto state = std::make_shared<SharedState>(config_.doc_root, config_.sessions_max, services_);
   listener_ = std::make_shared<Listener>(ioc_, std::move(state));
   ec = listener_->listen(net::ip::tcp::endpoint(address, config_.port));
   if (ec) return ec;

@@ -1,6 +1,7 @@
 // The relay as an object: owns the io_context and its threads, so main() and the tests start and stop it the same way.
 #pragma once
 #include "server-stub/listener.h"
+#include "server-stub/shared_state.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -23,12 +24,10 @@ struct RelayConfig {
   std::size_t sessions_max = 1024;
 };
 
-class Hub;
-
 class RelayServer {
  public:
-  // Without a hub the relay serves the app's files only.
-  explicit RelayServer(RelayConfig config, std::shared_ptr<Hub> hub = nullptr);
+  // Without services the relay serves the app's files only.
+  explicit RelayServer(RelayConfig config, RelayServices services = {});
   ~RelayServer();
   RelayServer(RelayServer const&) = delete;
   RelayServer& operator=(RelayServer const&) = delete;
@@ -47,7 +46,7 @@ class RelayServer {
   void run_thread();
 
   RelayConfig const config_;
-  std::shared_ptr<Hub> const hub_;
+  RelayServices const services_;
   // Declared first so it is destroyed last: pending handlers own sessions whose sockets belong to it.
   boost::asio::io_context ioc_;
   std::shared_ptr<Listener> listener_;

@@ -8,9 +8,10 @@
 namespace inbox::relay {
 
 using Request = boost::beast::http::request<boost::beast::http::string_body>;
+using StringResponse = boost::beast::http::response<boost::beast::http::string_body>;
 
 // One alternative per body kind: error pages, HEAD (headers only), and files streamed from disk.
-using Response = std::variant<boost::beast::http::response<boost::beast::http::string_body>,
+using Response = std::variant<StringResponse,
                               boost::beast::http::response<boost::beast::http::empty_body>,
                               boost::beast::http::response<boost::beast::http::file_body>>;
 

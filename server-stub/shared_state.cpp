@@ -6,8 +6,8 @@
 
 namespace inbox::relay {
 
-SharedState::SharedState(std::string doc_root, std::size_t sessions_max, std::shared_ptr<Hub> hub)
-    : doc_root_(std::move(doc_root)), sessions_max_(sessions_max), hub_(std::move(hub)) {
+SharedState::SharedState(std::string doc_root, std::size_t sessions_max, RelayServices services)
+    : doc_root_(std::move(doc_root)), sessions_max_(sessions_max), services_(std::move(services)) {
   assert(sessions_max_ > 0 && "sessions_max must be positive or the relay can serve no one");
 }
 

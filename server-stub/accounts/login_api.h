@@ -16,7 +16,7 @@
 
 namespace inbox::relay {
 
-using ApiResponse = boost::beast::http::response<boost::beast::http::string_body>;
+using ApiResponse = StringResponse;
 
 inline constexpr size_t api_body_bytes_max = 4 * 1024;
 

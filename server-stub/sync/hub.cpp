@@ -32,7 +32,19 @@ Hub::Hub(Authority authority, HubConfig config) : authority_(std::move(authority
 
 Hub::~Hub() { stop(); }
 
-void Hub::start() { thread_ = std::thread([this] { run(); }); }
+void Hub::start() {
+  // Nobody has a session yet: whoever the state still counts as connected (the relay stopped under them) is
+  // reported gone, so the disconnect grace runs and their chats are not stranded if they do not come back.
+  for (size_t i = 0; i < authority_.state().users.size(); ++i) {
+    if (authority_.state().users[i].disconnected_at == kNever) {
+      system_commands_.push_back(Command{UserId(), SetUserConnection{UserId(static_cast<uint32_t>(i)), false}});
+    }
+  }
+  thread_ = std::thread([this] {
+    if (!system_commands_.empty()) run_batch({}, now());
+    run();
+  });
+}
 
 void Hub::stop() {
   {

@@ -5,40 +5,14 @@
 #include "core/binary_codec.h"
 #include "core/routing_model.h"
 #include "server-stub/store/sqlite_event_log.h"
+#include "tests/unit/relay/desk_seed.h"
 #include "tests/unit/relay/sqlite_test_file.h"
 
 using namespace inbox;
 using namespace inbox::relay;
-using inbox::relay::test::TestDbFile;
-using inbox::relay::test::value_of;
+using namespace inbox::relay::test;
 
 namespace {
-
-constexpr int64_t kStart = 1'717'000'000'000;
-constexpr int64_t kSecond = 1000;
-const UserId kAna(0);
-const UserId kMarc(1);
-
-// Support = Ana and Marc (both unavailable), WhatsApp offers time out after 30 s, automatic assignment on.
-std::vector<TimedCommand> desk_seed() {
-  const UserId system;
-  std::vector<TimedCommand> script;
-  auto at = [&](UserId actor, CommandBody body) { script.push_back({kStart, Command{actor, std::move(body)}}); };
-  at(system, CreateUser{"Ana Souza", "ana@example.com", Role::agent});
-  at(system, CreateUser{"Marc Dubois", "marc@example.com", Role::agent});
-  at(system, CreateUser{"Sofía Supervisora", "sofia@example.com", Role::supervisor});
-  at(system, CreateTeam{"Support"});
-  at(system, SetTeamMembers{TeamId(0), {kAna, kMarc}});
-  at(system, CreateChannel{ChannelKind::whatsapp, "WhatsApp", "+5511400000000"});
-  at(system, SetChannelTeam{ChannelId(0), TeamId(0)});
-  TeamRouting routing;
-  routing.offer_timeout_ms = 30 * kSecond;
-  at(UserId(2), SetTeamRouting{TeamId(0), routing});
-  Settings settings;
-  settings.automatic_assignment = true;
-  at(UserId(2), UpdateSettings{settings});
-  return script;
-}
 
 Authority open_authority(const TestDbFile& file, const std::vector<TimedCommand>& seed = desk_seed()) {
   return value_of(Authority::open(value_of(SqliteEventLog::open(file.path())), seed));
@@ -46,10 +20,6 @@ Authority open_authority(const TestDbFile& file, const std::vector<TimedCommand>
 
 ClientCommand as(UserId user, std::string client_id, CommandBody body) {
   return ClientCommand{user, std::move(client_id), Command{user, std::move(body)}};
-}
-
-Command customer_writes(std::string text) {
-  return Command{UserId(), ReceiveMessage{ChannelId(0), "+5511999990000", "Joana", std::move(text), {}, {}}};
 }
 
 }  // namespace
