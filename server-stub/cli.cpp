@@ -30,24 +30,42 @@ CliOptions with_error(CliOptions options, std::string error) {
 }  // namespace
 
 std::string_view cli_usage() {
-  return "usage: inbox-relay --root <dir> [--host 127.0.0.1] [--port 8080] [--threads 1]\n"
-         "Serves the web app in <dir> over HTTP; prints the URL it listens on, runs until SIGINT or SIGTERM.\n";
+  return "usage: inbox-relay --root <dir> [--db inbox.db] [--demo] [--admin-email EMAIL] [--host 127.0.0.1]\n"
+         "                   [--port 8080] [--threads 1]\n"
+         "       inbox-relay backup <path> [--db inbox.db]\n"
+         "Serves the web app in <dir> and the workspace on /ws, its log in the SQLite file --db; prints the URL it\n"
+         "listens on and runs until SIGINT or SIGTERM. --demo seeds an empty database with the demo workspace.\n"
+         "The first administrator: --admin-email (or INBOX_ADMIN_EMAIL) and INBOX_ADMIN_PASSWORD.\n"
+         "backup writes a consistent copy of the database to <path> while the relay runs.\n";
 }
 
 CliOptions parse_cli(std::vector<std::string_view> const& arguments) {
   CliOptions options;
   bool root_given = false;
-  for (std::size_t i = 0; i < arguments.size(); ++i) {
+  std::size_t first = 0;
+  if (!arguments.empty() && arguments[0] == "backup") {
+    if (arguments.size() < 2 || arguments[1].empty() || arguments[1].substr(0, 2) == "--") {
+      return with_error(options, "backup needs the path to write the copy to");
+    }
+    options.backup_path = std::string(arguments[1]);
+    first = 2;
+  }
+  for (std::size_t i = first; i < arguments.size(); ++i) {
     std::string_view flag = arguments[i];
     if (flag == "--help" || flag == "-h") {
       options.help = true;
       return options;
     }
+    if (flag == "--demo") {
+      options.seed_demo = true;
+      continue;
+    }
     std::string_view value;
     if (std::size_t const equals = flag.find('='); flag.substr(0, 2) == "--" && equals != std::string_view::npos) {
       value = flag.substr(equals + 1);
       flag = flag.substr(0, equals);
-    } else if (flag == "--root" || flag == "--host" || flag == "--port" || flag == "--threads") {
+    } else if (flag == "--root" || flag == "--host" || flag == "--port" || flag == "--threads" ||
+               flag == "--db" || flag == "--admin-email") {
       if (i + 1 == arguments.size()) return with_error(options, std::string(flag) + " needs a value");
       value = arguments[++i];
     } else {
@@ -73,9 +91,21 @@ CliOptions parse_cli(std::vector<std::string_view> const& arguments) {
         return with_error(options, "--threads must be a number from 1 to " + std::to_string(cli_threads_max) +
                                        ", got '" + std::string(value) + "'");
       }
+    } else if (flag == "--db") {
+      if (value.empty()) return with_error(options, "--db needs a file path");
+      options.db_path = std::string(value);
+    } else if (flag == "--admin-email") {
+      if (value.empty()) return with_error(options, "--admin-email needs an email address");
+      options.admin_email = std::string(value);
     } else {
       return with_error(options, "unknown argument '" + std::string(flag) + "'");
     }
+  }
+  if (options.backup_path) {
+    if (root_given || options.seed_demo || options.admin_email) {
+      return with_error(options, "backup takes --db only");
+    }
+    return options;
   }
   if (!root_given) return with_error(options, "--root <dir> is required");
   return options;

@@ -4,6 +4,7 @@
 
 #include <boost/asio/ip/tcp.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,11 +15,16 @@ inline constexpr int cli_threads_max = 64;
 
 struct CliOptions {
   RelayConfig config;
+  std::string db_path = "inbox.db";
+  bool seed_demo = false;                    // an empty database starts as the demo workspace
+  std::optional<std::string> admin_email;    // the first administrator (the password only from the environment)
+  std::optional<std::string> backup_path;    // "backup <path>": copy the database and exit
   bool help = false;
   std::string error;  // empty when the arguments are usable
 };
 
-// "--root <dir> [--host 127.0.0.1] [--port 8080] [--threads 1]"; "--flag=value" works too. The host must be an IP
+// "--root <dir> [--db f] [--demo] [--admin-email e] [--host 127.0.0.1] [--port 8080] [--threads 1]", or
+// "backup <path> [--db f]"; "--flag=value" works too. The host must be an IP
 // address ("localhost" means 127.0.0.1). No I/O: whether the root exists is for the caller to check.
 CliOptions parse_cli(std::vector<std::string_view> const& arguments);
 

@@ -1,12 +1,16 @@
-// inbox-relay: serves the web app's files over HTTP until SIGINT or SIGTERM.
+// inbox-relay: the workspace's authority on /ws, the sign-in API and the web app's files, until SIGINT or
+// SIGTERM; or `inbox-relay backup PATH`.
 #include "server-stub/cli.h"
-#include "server-stub/relay_server.h"
+#include "server-stub/relay_app.h"
+#include "server-stub/store/relay_db.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -24,6 +28,27 @@ int usage_error(std::string const& message) {
   return exit_usage;
 }
 
+int64_t wall_clock_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::optional<std::string> env(char const* name) {
+  char const* value = std::getenv(name);
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+
+int backup(inbox::relay::CliOptions const& options) {
+  auto copied = inbox::relay::backup_relay_db(options.db_path, *options.backup_path);
+  if (auto const* error = std::get_if<inbox::relay::StoreError>(&copied)) {
+    std::cerr << "inbox-relay: backup failed: " << error->message << "\n";
+    return exit_failure;
+  }
+  std::cout << "inbox-relay: " << options.db_path << " copied to " << *options.backup_path << "\n";
+  return exit_ok;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -34,6 +59,7 @@ int main(int argc, char** argv) {
     return exit_ok;
   }
   if (!options.error.empty()) return usage_error(options.error);
+  if (options.backup_path) return backup(options);
   std::error_code root_error;
   if (!std::filesystem::is_directory(options.config.doc_root, root_error)) {
     return usage_error("--root '" + options.config.doc_root + "' is not a directory");
@@ -44,15 +70,27 @@ int main(int argc, char** argv) {
   boost::asio::signal_set signals(signal_ioc, SIGINT, SIGTERM);
   signals.async_wait([](boost::system::error_code, int) {});
 
-  inbox::relay::RelayServer server(options.config);
-  if (boost::system::error_code const ec = server.start()) {
+  inbox::relay::RelayAppSettings settings;
+  settings.cli = options;
+  settings.admin = inbox::relay::admin_credentials(options.admin_email, std::getenv("INBOX_ADMIN_EMAIL"),
+                                                   std::getenv("INBOX_ADMIN_PASSWORD"));
+  settings.demo_password = env("INBOX_DEMO_PASSWORD");
+  settings.clock = wall_clock_ms;
+  auto opened = inbox::relay::RelayApp::open(std::move(settings));
+  if (auto const* error = std::get_if<std::string>(&opened)) {
+    std::cerr << "inbox-relay: " << *error << "\n";
+    return exit_failure;
+  }
+  auto& app = *std::get<std::unique_ptr<inbox::relay::RelayApp>>(opened);
+  for (std::string const& notice : app.notices()) std::cerr << "inbox-relay: " << notice << "\n";
+  if (boost::system::error_code const ec = app.start()) {
     std::cerr << "inbox-relay: cannot listen on " << options.config.host << ":" << options.config.port << ": "
               << ec.message() << "\n";
     return exit_failure;
   }
-  std::cout << inbox::relay::listening_url(server.endpoint()) << std::endl;  // endl: the launcher reads it now
+  std::cout << inbox::relay::listening_url(app.endpoint()) << std::endl;  // endl: the launcher reads it now
 
   signal_ioc.run();  // returns once the signal handler has run
-  server.stop();
+  app.stop();
   return exit_ok;
 }

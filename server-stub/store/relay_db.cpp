@@ -1,5 +1,7 @@
 #include "server-stub/store/relay_db.h"
 
+#include <filesystem>
+
 #include <vector>
 
 namespace inbox::relay {
@@ -54,6 +56,20 @@ StoreResult<SqliteDb> open_relay_db(const std::string& path) {
   auto migrated = migrate(std::get<SqliteDb>(opened), kSchemaSteps);
   if (auto* error = std::get_if<StoreError>(&migrated)) return StoreError{path + ": " + error->message};
   return opened;
+}
+
+StoreResult<Stored> backup_relay_db(const std::string& path, const std::string& copy_path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return StoreError{path + ": no such database"};
+  if (std::filesystem::exists(copy_path, ec)) return StoreError{copy_path + ": exists already, not overwritten"};
+  auto opened = open_relay_db(path);
+  if (auto* error = std::get_if<StoreError>(&opened)) return *error;
+  auto vacuum = std::get<SqliteDb>(opened).prepare("VACUUM INTO ?1");
+  if (auto* error = std::get_if<StoreError>(&vacuum)) return *error;
+  std::get<Statement>(vacuum).bind_text(1, copy_path);
+  auto copied = std::get<Statement>(vacuum).run();
+  if (auto* error = std::get_if<StoreError>(&copied)) return StoreError{copy_path + ": " + error->message};
+  return Stored{};
 }
 
 }  // namespace inbox::relay

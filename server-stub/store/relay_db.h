@@ -11,4 +11,8 @@ namespace inbox::relay {
 // Opens the file (creating it if missing) and migrates it to the newest schema.
 StoreResult<SqliteDb> open_relay_db(const std::string& path);
 
+// A consistent copy of the database at `copy_path` (VACUUM INTO: a read transaction, so the relay may keep
+// writing meanwhile). Refuses to overwrite an existing file.
+StoreResult<Stored> backup_relay_db(const std::string& path, const std::string& copy_path);
+
 }  // namespace inbox::relay

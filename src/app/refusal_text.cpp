@@ -51,6 +51,7 @@ constexpr const char* kSentences[] = {
     N_("error|This browser refused to store the demo (its storage is full or blocked)."),
     N_("error|The saved demo is damaged and could not be read."),
     N_("error|That campaign does not exist."),
+    N_("error|Another user already has that email address."),
 };
 static_assert(std::size(kSentences) == EnumNames<ErrorCode>::names.size(), "a sentence for every error code");
 

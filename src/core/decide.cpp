@@ -172,6 +172,11 @@ Decision on(const DecideContext& c, const CreateUser& cmd) {
   }
   if (auto error = check_name(cmd.name, "user")) return *error;
   if (auto error = check_email(cmd.email)) return *error;
+  for (const User& user : c.state.users) {
+    if (!cmd.email.empty() && same_email(user.email, cmd.email)) {
+      return fail(ErrorCode::duplicate_email, "Another user already has the email " + cmd.email + ".");
+    }
+  }
   if (auto error = check_room(c.state.users.size(), kUsersMax, "users")) return *error;
   return one(c, UserCreated{UserId(static_cast<uint32_t>(c.state.users.size())), cmd.name, cmd.email, cmd.role});
 }

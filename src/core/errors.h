@@ -52,10 +52,11 @@ enum class ErrorCode : uint8_t {
   storage_write_failed,  // a write was refused (storage full, or blocked after opening)
   storage_corrupt,       // what is stored fails its checksum, does not decode, or names data that is missing
   unknown_campaign,
+  duplicate_email,  // a user's email is their login: one per workspace
 };
 template <>
 struct EnumNames<ErrorCode> {
-  static constexpr std::array<const char*, 41> names = {
+  static constexpr std::array<const char*, 42> names = {
       "invalid_json", "unknown_type", "unknown_field", "invalid_field", "unknown_actor", "forbidden",
       "unknown_user", "unknown_team", "unknown_channel", "unknown_contact", "unknown_conversation",
       "unknown_closing_reason", "invalid_name", "invalid_phone", "invalid_email", "invalid_text",
@@ -64,7 +65,7 @@ struct EnumNames<ErrorCode> {
       "no_channel_identity", "already_in_conference", "not_in_conference", "not_invited", "duplicate_name",
       "duplicate_phone", "limit_reached", "no_change", "no_reminder", "unknown_template",
       "unknown_message", "user_not_available", "transfer_pending", "storage_unavailable", "storage_write_failed",
-      "storage_corrupt", "unknown_campaign"};
+      "storage_corrupt", "unknown_campaign", "duplicate_email"};
 };
 
 struct Error {

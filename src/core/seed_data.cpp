@@ -1,11 +1,13 @@
 #include "core/seed_data.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
 #include "core/apply.h"
 #include "core/decide.h"
 #include "core/demo_text.h"
+#include "core/validate.h"
 #include "core/text.h"
 #include "core/timers.h"
 
@@ -75,6 +77,18 @@ std::string email_for(const std::string& name) {
   return email + "@demo.example";
 }
 
+// Two demo users may get the same name: the second one's login is "name2@...".
+std::string unused_email(const State& state, const std::string& email) {
+  auto taken = [&](const std::string& candidate) {
+    return std::any_of(state.users.begin(), state.users.end(),
+                       [&](const User& user) { return same_email(user.email, candidate); });
+  };
+  const size_t at = email.find('@');
+  std::string candidate = email;
+  for (int n = 2; taken(candidate); ++n) candidate = email.substr(0, at) + std::to_string(n) + email.substr(at);
+  return candidate;
+}
+
 void setup_workspace(Script& s, const DemoOptions& options) {
   Settings settings;
   settings.name = "Demo Inbox";
@@ -85,7 +99,7 @@ void setup_workspace(Script& s, const DemoOptions& options) {
     for (size_t i = 0; i < options.users_per_role; ++i, ++n) {
       const Language& language = kLanguages[n % kLanguages.size()];
       const std::string name = std::string(s.random.pick(language.first_names)) + " " + s.random.pick(language.last_names);
-      s.run(UserId(), CreateUser{name, email_for(name), role});
+      s.run(UserId(), CreateUser{name, unused_email(s.state, email_for(name)), role});
     }
   }
   for (const char* team : kTeams) s.run(UserId(), CreateTeam{team});
@@ -204,6 +218,14 @@ std::vector<TimedCommand> demo_script(uint64_t seed, int64_t start_ms, const Dem
   for (size_t i = 0; i < options.contacts; ++i) simulate_contact(script, i);
   enable_routing(script);
   return std::move(script.commands);
+}
+
+std::vector<TimedCommand> demo_script_ending(uint64_t seed, int64_t end_ms, int64_t quiet_ms,
+                                             const DemoOptions& options) {
+  // The script's length depends only on the seed: measure it once, then start it where it ends in time.
+  const std::vector<TimedCommand> measured = demo_script(seed, 0, options);
+  const int64_t span_ms = measured.empty() ? 0 : measured.back().at_ms;
+  return demo_script(seed, end_ms - span_ms - quiet_ms, options);
 }
 
 }  // namespace inbox

@@ -28,4 +28,9 @@ constexpr uint32_t kDemoSalesCapacity = 6;  // chats per Sales agent at once: th
 // runs commands: decide and apply each, then run_due() at its time (dispatch and due timers).
 std::vector<TimedCommand> demo_script(uint64_t seed, int64_t start_ms, const DemoOptions& options = {});
 
+// The same script started so that its last command comes `quiet_ms` before end_ms: the customers' WhatsApp
+// windows are open as in a live inbox (what the demo page and the relay's --demo seed load).
+std::vector<TimedCommand> demo_script_ending(uint64_t seed, int64_t end_ms, int64_t quiet_ms,
+                                             const DemoOptions& options = {});
+
 }  // namespace inbox

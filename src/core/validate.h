@@ -16,6 +16,8 @@ std::optional<Error> check_name(std::string_view name, const char* what);
 std::optional<Error> check_field(std::string_view value, const char* what);
 // Empty is allowed (the email is optional).
 std::optional<Error> check_email(std::string_view email);
+// Emails compare without regard to ASCII case: Ana@Example.com and ana@example.com are one login.
+bool same_email(std::string_view a, std::string_view b);
 // A message, note or caption: valid UTF-8, at most 4096 code points, empty only when allowed.
 std::optional<Error> check_message_text(const State& state, std::string_view text, bool allow_empty);
 std::optional<Error> check_media(const Media& media);

@@ -53,13 +53,9 @@ demo::SimulatorSettings initial_simulator_settings() {
   return settings;
 }
 
-// The script's length depends only on the seed: measure it once, then start it so that it ends just now,
-// and the customers' WhatsApp windows are open as in a live inbox.
 std::unique_ptr<sync::LocalEngine> seeded_engine(const DemoOptions& options, int64_t now_ms) {
-  const std::vector<TimedCommand> measured = demo_script(kDemoSeed, 0, options);
-  const int64_t span_ms = measured.empty() ? 0 : measured.back().at_ms;
   Result<sync::LocalEngine> engine =
-      sync::LocalEngine::from_script(demo_script(kDemoSeed, now_ms - span_ms - kDemoQuietMs, options));
+      sync::LocalEngine::from_script(demo_script_ending(kDemoSeed, now_ms, kDemoQuietMs, options));
   if (!engine.ok()) {
     std::fprintf(stderr, "demo workspace refused: %s\n", engine.error().message.c_str());
     return std::make_unique<sync::LocalEngine>();

@@ -610,6 +610,16 @@ TEST_CASE("only an administrator adds administrators; agents add nobody") {
   inbox.run(inbox.admin, CreateUser{"Root", "", Role::administrator});
 }
 
+TEST_CASE("a user's email is their login: a second user with it, in any case, is refused; no email is no login") {
+  Inbox inbox;
+  inbox.run(inbox.admin, CreateUser{"Eve", "eve@example.com", Role::agent});
+  const Error refused = inbox.refused(inbox.admin, CreateUser{"Eve Two", "EVE@Example.com", Role::agent});
+  CHECK(refused.code == ErrorCode::duplicate_email);
+  CHECK(refused.message == "Another user already has the email EVE@Example.com.");
+  inbox.run(inbox.admin, CreateUser{"No Mail 1", "", Role::agent});
+  inbox.run(inbox.admin, CreateUser{"No Mail 2", "", Role::agent});
+}
+
 TEST_CASE("status: agents set their own; RONA is set by the system and cleared only by the agent") {
   Inbox inbox;
   inbox.run(inbox.ana, SetUserStatus{inbox.ana, UserStatus::available});

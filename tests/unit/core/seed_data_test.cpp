@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "core/apply.h"
 #include "core/decide.h"
 #include "core/json_codec.h"
@@ -127,4 +129,30 @@ TEST_CASE("the demo's history has a way out: Sales, the default team, holds a ba
     assigned_to_agent += assigned != nullptr && assigned->assignee == agent;
   }
   CHECK(assigned_to_agent == 1);
+}
+
+TEST_CASE("demo_script_ending: the same script, its last command quiet_ms before the end") {
+  DemoOptions options;
+  options.contacts = 20;
+  const int64_t end_ms = 1'800'000'000'000;
+  const auto script = demo_script_ending(7, end_ms, 5 * 60 * 1000, options);
+  REQUIRE_FALSE(script.empty());
+  CHECK(script.back().at_ms == end_ms - 5 * 60 * 1000);
+  const auto from_zero = demo_script(7, 0, options);
+  REQUIRE(from_zero.size() == script.size());
+  CHECK(script.front().at_ms - from_zero.front().at_ms == script.back().at_ms - from_zero.back().at_ms);
+}
+
+TEST_CASE("demo users have distinct emails, so each can sign in to the relay") {
+  const auto script = demo_script(20261121, 1'717'000'000'000);
+  std::set<std::string> emails;
+  size_t users = 0;
+  for (const TimedCommand& step : script) {
+    if (const auto* create = std::get_if<CreateUser>(&step.command.body)) {
+      ++users;
+      emails.insert(create->email);
+    }
+  }
+  CHECK(users > 0);
+  CHECK(emails.size() == users);
 }

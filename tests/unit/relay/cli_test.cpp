@@ -81,3 +81,27 @@ TEST_CASE("listening_url: the bound port, and a reachable host for wildcard addr
   CHECK(listening_url(endpoint("::", 8080)) == "http://[::1]:8080/");
   CHECK(listening_url(endpoint("192.168.1.20", 80)) == "http://192.168.1.20:80/");
 }
+
+TEST_CASE("cli: the database, the demo seed and the first administrator") {
+  CliOptions const defaults = parse({"--root", "web"});
+  CHECK(defaults.db_path == "inbox.db");
+  CHECK_FALSE(defaults.seed_demo);
+  CHECK_FALSE(defaults.admin_email.has_value());
+  CliOptions const options = parse({"--root", "web", "--db=/var/lib/inbox/relay.db", "--demo", "--admin-email",
+                                    "ana@example.com"});
+  CHECK(options.error.empty());
+  CHECK(options.db_path == "/var/lib/inbox/relay.db");
+  CHECK(options.seed_demo);
+  CHECK(options.admin_email == "ana@example.com");
+  CHECK(parse({"--root", "web", "--db="}).error == "--db needs a file path");
+}
+
+TEST_CASE("cli: backup <path> copies the database and takes --db only") {
+  CliOptions const options = parse({"backup", "/tmp/copy.db", "--db", "relay.db"});
+  CHECK(options.error.empty());
+  CHECK(options.backup_path == "/tmp/copy.db");
+  CHECK(options.db_path == "relay.db");
+  CHECK(parse({"backup"}).error == "backup needs the path to write the copy to");
+  CHECK(parse({"backup", "--db", "x"}).error == "backup needs the path to write the copy to");
+  CHECK(parse({"backup", "copy.db", "--root", "web"}).error == "backup takes --db only");
+}

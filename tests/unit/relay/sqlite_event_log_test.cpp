@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "core/json_codec.h"
+#include "server-stub/store/relay_db.h"
 #include "sqlite_test_file.h"
 
 using namespace inbox;
@@ -245,4 +249,25 @@ TEST_CASE("sqlite event log: a file from a newer relay's schema is refused at op
 TEST_CASE("sqlite event log: a directory that does not exist is a StoreError at open") {
   TestDbFile file;
   error_of(SqliteEventLog::open(file.path() + ".missing-dir/relay.db"));
+}
+
+TEST_CASE("relay db backup: a copy taken while the log is open holds every committed event; nothing overwritten") {
+  TestDbFile file;
+  TestDbFile copy;
+  auto log = open_log(file);
+  value_of(log->append(LogBatch{messages(0, 50), {}}));
+  value_of(backup_relay_db(file.path(), copy.path()));
+  value_of(log->append(LogBatch{messages(50, 5), {}}));  // the original goes on
+
+  auto copied = open_log(copy);
+  CHECK(copied->head() == 50);
+  const auto events = value_of(copied->read(0, 100));
+  REQUIRE(events.size() == 50);
+  CHECK(event_to_json(events[49]) == event_to_json(message(49)));
+
+  CHECK(error_of(backup_relay_db(file.path(), copy.path())).find("exists already") != std::string::npos);
+  TestDbFile missing;
+  TestDbFile elsewhere;
+  CHECK(error_of(backup_relay_db(missing.path(), elsewhere.path())).find("no such database") !=
+        std::string::npos);
 }
