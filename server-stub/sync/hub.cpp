@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <utility>
 
 #include "core/binary_codec.h"
+#include "core/redaction.h"
 #include "core/timers.h"
 
 namespace inbox::relay {
@@ -166,26 +168,37 @@ void Hub::answer_hello(const HelloJob& job, int64_t now_ms) {
                   "The sign-in is unknown, expired or revoked: sign in again");
   }
   const uint64_t head = authority_.head();
-  sync::WelcomeFrame welcome{*user, account->role, head, std::nullopt};
-  const bool resumes = job.hello.last_seq > 0 && job.hello.last_seq <= head &&
-                       head - job.hello.last_seq <= config_.resume_events_max;
-  if (resumes) {
+  const bool may_resume = job.hello.last_seq > 0 && job.hello.last_seq <= head &&
+                          head - job.hello.last_seq <= config_.resume_events_max;
+  std::optional<ViewerCopy> copy;
+  if (may_resume) {
     auto missed = authority_.events_after(job.hello.last_seq, config_.resume_events_max);
     if (auto error = store_error(missed)) {
       return refuse(*job.peer, sync::ProtocolErrorCode::relay_unavailable, "The relay cannot read its log");
     }
-    job.peer->send_text(frame_text(welcome));
-    auto& events = std::get<0>(missed);
-    if (!events.empty()) job.peer->send_text(frame_text(sync::EventsFrame{std::move(events)}));
-  } else {
-    auto snapshot = std::make_shared<const std::string>(state_to_binary(authority_.state()));
-    welcome.snapshot_bytes = snapshot->size();
-    job.peer->send_text(frame_text(welcome));
-    job.peer->send_binary(std::move(snapshot));
+    const auto& events = std::get<0>(missed);
+    const Delivery delivery = resume_delivery(authority_.state(), *user, events);
+    if (!delivery.resync) {
+      job.peer->send_text(frame_text(sync::WelcomeFrame{*user, account->role, head, std::nullopt}));
+      if (!events.empty()) {
+        job.peer->send_text(frame_text(sync::EventsFrame{delivered_events(events, delivery.without_content)}));
+      }
+      copy = copy_of(authority_.state(), *user);
+    }
   }
+  if (!copy) copy = send_snapshot(*job.peer, *user);
   job.peer->signed_in(*user);
-  members_[job.peer->peer_id()] = Member{job.peer, *user};
+  members_[job.peer->peer_id()] = Member{job.peer, *user, std::move(*copy)};
   if (++connections_[*user] == 1) system_commands_.push_back(Command{UserId(), SetUserConnection{*user, true}});
+}
+
+ViewerCopy Hub::send_snapshot(Peer& peer, UserId user) {
+  const State& state = authority_.state();
+  auto snapshot = std::make_shared<const std::string>(
+      state_to_binary(copy_is_redacted(state, user) ? redacted_state(state, user) : state));
+  peer.send_text(frame_text(sync::WelcomeFrame{user, find_user(state, user)->role, authority_.head(), snapshot->size()}));
+  peer.send_binary(std::move(snapshot));
+  return copy_of(state, user);
 }
 
 bool Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
@@ -194,11 +207,12 @@ bool Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
   for (const CommandJob& job : jobs) {
     commands.push_back({job.user, job.command.client_id, sync::command_as(job.command, job.user)});
   }
+  const size_t conversations_before = authority_.state().conversations.size();
   BatchResult result = authority_.run(commands, system_commands_, now_ms);
   system_commands_.clear();
   if (result.store_error) std::fprintf(stderr, "inbox-relay: batch not stored: %s\n", result.store_error->message.c_str());
   // Events before the acks: a client holds every event up to an ack's seq when the ack arrives.
-  broadcast(result.events);
+  broadcast(result.events, conversations_before);
   if (config_.on_committed && !result.events.empty()) config_.on_committed(result.events);
   uint64_t accepted = 0;
   for (size_t i = 0; i < jobs.size(); ++i) {
@@ -222,11 +236,21 @@ bool Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
   return !result.store_error;
 }
 
-void Hub::broadcast(const std::vector<sync::SequencedEvent>& events) {
+void Hub::broadcast(const std::vector<sync::SequencedEvent>& events, size_t conversations_before) {
   if (events.empty()) return;
-  const std::shared_ptr<const std::string> frame = frame_text(sync::EventsFrame{events});
-  for (const auto& [key, member] : members_) {
-    if (std::shared_ptr<Peer> peer = member.peer.lock()) peer->send_text(frame);
+  // Sessions that receive the same events share one frame.
+  std::map<std::vector<bool>, std::shared_ptr<const std::string>> frames;
+  for (auto& [key, member] : members_) {
+    std::shared_ptr<Peer> peer = member.peer.lock();
+    if (!peer) continue;
+    const Delivery delivery = plan_delivery(member.copy, authority_.state(), events, conversations_before);
+    if (delivery.resync) {
+      member.copy = send_snapshot(*peer, member.user);
+      continue;
+    }
+    auto& frame = frames[delivery.without_content];
+    if (!frame) frame = frame_text(sync::EventsFrame{delivered_events(events, delivery.without_content)});
+    peer->send_text(frame);
   }
 }
 

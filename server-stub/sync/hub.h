@@ -15,6 +15,7 @@
 
 #include "server-stub/accounts/account_store.h"
 #include "server-stub/sync/authority.h"
+#include "server-stub/sync/viewer_copy.h"
 #include "sync/protocol.h"
 
 namespace inbox::relay {
@@ -90,12 +91,15 @@ class Hub {
   struct Member {
     std::weak_ptr<Peer> peer;
     UserId user;
+    ViewerCopy copy;  // what the session's copy lacks, so it only ever receives what its user may see
   };
 
   void run();
   void answer_hello(const HelloJob& job, int64_t now_ms);
   bool run_batch(std::vector<CommandJob> jobs, int64_t now_ms);  // false: the commit failed
-  void broadcast(const std::vector<sync::SequencedEvent>& events);
+  void broadcast(const std::vector<sync::SequencedEvent>& events, size_t conversations_before);
+  // A welcome and the snapshot of the state as `user` may see it; the copy it leaves.
+  ViewerCopy send_snapshot(Peer& peer, UserId user);
   int64_t now();
 
   Authority authority_;
