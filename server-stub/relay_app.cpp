@@ -114,9 +114,11 @@ boost::system::error_code RelayApp::start() {
   return server_->start();
 }
 
+// The hub first: once its thread is gone it holds no session, so every session ends on an io thread (or in
+// the io context's destructor), never after the io context it belongs to.
 void RelayApp::stop() {
-  if (server_) server_->stop();
   if (hub_) hub_->stop();
+  if (server_) server_->stop();
 }
 
 }  // namespace inbox::relay

@@ -58,10 +58,10 @@ class LiveRelay {
     const auto ec = server_->start();
     REQUIRE_MESSAGE(!ec, "relay start: " << ec.message());
   }
-  void stop() {
+  void stop() {  // the hub first, as RelayApp::stop does
+    if (hub_) hub_->stop();
     if (server_) server_->stop();
     server_.reset();
-    if (hub_) hub_->stop();
     hub_.reset();
   }
 
