@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Sets up the machine, builds everything, and starts the relay serving the inbox on localhost.
-# PORT picks the port (default 8080; 0 takes any free one). The relay prints the URL to open.
+# Sets up the machine, builds everything, and starts the relay serving the inbox on localhost: the authority
+# of a seeded demo workspace kept in a SQLite file (INBOX_DB, default build/inbox.db; delete it to start
+# afresh). PORT picks the port (default 8080; 0 takes any free one). The relay prints the URL to open.
+# The demo users sign in with INBOX_DEMO_PASSWORD (a random one is made and printed when it is unset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
-exec build/native/inbox-relay --root build/web/site --host 127.0.0.1 --port "${PORT:-8080}"
+if [ -z "${INBOX_DEMO_PASSWORD:-}" ]; then
+  INBOX_DEMO_PASSWORD="demo-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
+  echo "Demo password (for every seeded user): $INBOX_DEMO_PASSWORD"
+fi
+export INBOX_DEMO_PASSWORD
+exec build/native/inbox-relay --root build/web/site --host 127.0.0.1 --port "${PORT:-8080}" \
+  --db "${INBOX_DB:-build/inbox.db}" --demo

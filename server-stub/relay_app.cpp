@@ -1,5 +1,8 @@
 #include "server-stub/relay_app.h"
 
+#include <algorithm>
+
+#include "core/permissions.h"
 #include "core/seed_data.h"
 #include "server-stub/accounts/login_api.h"
 #include "server-stub/store/sqlite_event_log.h"
@@ -68,6 +71,14 @@ std::variant<std::unique_ptr<RelayApp>, std::string> RelayApp::open(RelayAppSett
       return *error;
     }
     if (set_count > 0) app->notices_.push_back("Demo password set for " + std::to_string(set_count) + " users.");
+    for (Role role : {Role::supervisor, Role::agent}) {
+      const auto& users = authority.state().users;
+      auto user = std::find_if(users.begin(), users.end(), [&](const User& u) { return u.role == role && !u.email.empty(); });
+      if (user != users.end()) {
+        app->notices_.push_back(std::string("Sign in as ") + role_with_article(role) + ": " + user->email +
+                                " with the demo password.");
+      }
+    }
   }
 
   auto accounts_stored = app->account_store_->account_count();

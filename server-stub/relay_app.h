@@ -40,7 +40,7 @@ class RelayApp {
 
   boost::system::error_code start();
   boost::asio::ip::tcp::endpoint endpoint() const { return server_->endpoint(); }
-  // The sockets first (no new frames), then the hub finishes the batch in progress. Idempotent.
+  // The hub finishes the batch in progress, then the sockets close. Idempotent.
   void stop();
 
   const std::vector<std::string>& notices() const { return notices_; }  // for the log: what start-up did

@@ -1,0 +1,139 @@
+// The relay as main() starts it: a demo workspace seeded into a SQLite file, a sign-in over HTTP, the token
+// on /ws, and the same file opened again after a restart.
+#include <doctest/doctest.h>
+
+#include <boost/asio/connect.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "server-stub/relay_app.h"
+#include "tests/unit/relay/sqlite_test_file.h"
+#include "tests/unit/relay/ws_steps.h"
+
+using namespace inbox;
+using namespace inbox::relay;
+using namespace inbox::relay::test;
+namespace http = boost::beast::http;
+
+namespace {
+
+constexpr const char* kDemoPassword = "demo-password-for-tests";
+
+RelayAppSettings demo_settings(const std::string& db, AdminCredentials admin = {}) {
+  RelayAppSettings settings;
+  settings.cli.config.doc_root = std::filesystem::temp_directory_path().string();
+  settings.cli.config.port = 0;
+  settings.cli.db_path = db;
+  settings.cli.seed_demo = true;
+  settings.admin = std::move(admin);
+  settings.demo_password = kDemoPassword;
+  settings.clock = [] { return int64_t{1'796'000'000'000}; };
+  settings.password_cost = PasswordCost::minimum;
+  return settings;
+}
+
+std::unique_ptr<RelayApp> started(RelayAppSettings settings) {
+  auto opened = RelayApp::open(std::move(settings));
+  REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<RelayApp>>(opened), std::get<std::string>(opened));
+  auto app = std::move(std::get<std::unique_ptr<RelayApp>>(opened));
+  REQUIRE_FALSE(app->start());
+  return app;
+}
+
+http::response<http::string_body> post_json(uint16_t port, const std::string& target, const nlohmann::json& body) {
+  boost::asio::io_context ioc;
+  boost::beast::tcp_stream stream(ioc);
+  stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+  http::request<http::string_body> request{http::verb::post, target, 11};
+  request.set(http::field::host, "127.0.0.1");
+  request.set(http::field::content_type, "application/json");
+  request.body() = body.dump();
+  request.prepare_payload();
+  http::write(stream, request);
+  boost::beast::flat_buffer buffer;
+  http::response<http::string_body> response;
+  http::read(stream, buffer, response);
+  return response;
+}
+
+// The first user of a role with an email in the seeded workspace, read from the sign-in's snapshot.
+std::string login_of(const State& state, Role role) {
+  for (const User& user : state.users) {
+    if (user.role == role && !user.email.empty()) return user.email;
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("relay app: the demo workspace signs in over HTTP, its token opens /ws, and a restart keeps both") {
+  TestDbFile db;
+  auto app = started(demo_settings(db.path()));
+  const uint16_t port = app->endpoint().port();
+  std::string supervisor;  // the relay names one to sign in with
+  for (const std::string& notice : app->notices()) {
+    const auto at = notice.find("Sign in as a supervisor: ");
+    if (at != std::string::npos) supervisor = notice.substr(at + 25, notice.find(' ', at + 25) - at - 25);
+  }
+  REQUIRE_FALSE(supervisor.empty());
+
+  auto wrong = post_json(port, "/api/login", {{"login", supervisor}, {"password", "not-the-password"}});
+  CHECK(wrong.result() == http::status::unauthorized);
+  auto signed_in = post_json(port, "/api/login", {{"login", supervisor}, {"password", kDemoPassword}});
+  REQUIRE(signed_in.result() == http::status::ok);
+  const auto answer = nlohmann::json::parse(signed_in.body());
+  const std::string token = answer.at("token");
+  CHECK(token.size() >= 40);
+
+  uint64_t head = 0;
+  {
+    WsClient client(port);
+    client.send(sync::HelloFrame{token, 0});
+    const auto welcome = client.expect<sync::WelcomeFrame>();
+    CHECK(welcome.role == Role::supervisor);
+    REQUIRE(welcome.snapshot_bytes.has_value());
+    const auto snapshot = client.read();
+    REQUIRE(snapshot.has_value());
+    auto state = state_from_binary(snapshot->data);
+    REQUIRE(state.ok());
+    CHECK(state.value().conversations.size() > 50);
+    CHECK(login_of(state.value(), Role::supervisor) == supervisor);
+    head = welcome.seq;
+  }
+
+  app->stop();
+  app.reset();
+  auto again = started(demo_settings(db.path()));
+  for (const std::string& notice : again->notices()) CHECK(notice.find("Seeded") == std::string::npos);
+  WsClient resumed(again->endpoint().port());
+  resumed.send(sync::HelloFrame{token, head});
+  const auto second = resumed.expect<sync::WelcomeFrame>();
+  CHECK(second.seq >= head);
+  CHECK_FALSE(second.snapshot_bytes.has_value());
+
+  auto logout = post_json(again->endpoint().port(), "/api/logout", nlohmann::json::object());
+  CHECK(logout.result() == http::status::unauthorized);  // no bearer token
+}
+
+TEST_CASE("relay app: the first administrator comes from the settings, never a built-in password") {
+  TestDbFile db;
+  RelayAppSettings nobody = demo_settings(db.path());
+  nobody.cli.seed_demo = false;
+  CHECK(std::holds_alternative<std::string>(RelayApp::open(nobody)));  // nobody could sign in
+
+  RelayAppSettings settings = demo_settings(db.path(), AdminCredentials{std::string("boss@example.com"),
+                                                                         std::string("a-long-admin-password")});
+  settings.cli.seed_demo = false;
+  auto app = started(settings);
+  const uint16_t port = app->endpoint().port();
+  CHECK(post_json(port, "/api/login", {{"login", "boss@example.com"}, {"password", kDemoPassword}}).result() ==
+        http::status::unauthorized);
+  auto signed_in = post_json(port, "/api/login", {{"login", "boss@example.com"}, {"password", "a-long-admin-password"}});
+  REQUIRE(signed_in.result() == http::status::ok);
+  WsClient client(port);
+  client.send(sync::HelloFrame{nlohmann::json::parse(signed_in.body()).at("token"), 0});
+  CHECK(client.expect<sync::WelcomeFrame>().role == Role::administrator);
+}
