@@ -51,6 +51,7 @@ using ClientFrame = std::variant<HelloFrame, CommandFrame, PingFrame>;
 
 // The answer to hello. With a snapshot, the next frame is binary: the state after event `seq`
 // (core/binary_codec.h, `snapshot_bytes` long); otherwise `events` holds exactly the events the client missed.
+// A welcome with a snapshot may come again mid-session: the client replaces its copy (docs/protocol.md).
 struct WelcomeFrame {
   UserId user;
   Role role = Role::agent;
