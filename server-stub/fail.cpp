@@ -1,17 +1,14 @@
-// One line per failure, written in a single call so lines from different threads do not interleave.
 #include "server-stub/fail.h"
 
 #include <boost/asio/error.hpp>
 
-#include <cstdio>
-#include <string>
+#include "server-stub/log_line.h"
 
 namespace inbox::relay {
 
 void fail(boost::beast::error_code ec, char const* what) {
   if (ec == boost::asio::error::operation_aborted) return;
-  std::string const line = std::string("inbox-relay: ") + what + ": " + ec.message() + "\n";
-  std::fputs(line.c_str(), stderr);
+  log_event(LogLevel::warn, "network_error", {{"what", what}, {"message", ec ? ec.message() : ""}});
 }
 
 }  // namespace inbox::relay

@@ -1,4 +1,4 @@
-// Reports a failed network operation on stderr, the relay's one logging path.
+// Reports a failed network operation as a log line (log_line.h).
 #pragma once
 #include <boost/beast/core/error.hpp>
 

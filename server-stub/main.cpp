@@ -1,6 +1,7 @@
 // inbox-relay: the workspace's authority on /ws, the sign-in API and the web app's files, until SIGINT or
 // SIGTERM; or `inbox-relay backup PATH`.
 #include "server-stub/cli.h"
+#include "server-stub/log_line.h"
 #include "server-stub/relay_app.h"
 #include "server-stub/store/relay_db.h"
 
@@ -82,7 +83,7 @@ int main(int argc, char** argv) {
     return exit_failure;
   }
   auto& app = *std::get<std::unique_ptr<inbox::relay::RelayApp>>(opened);
-  for (std::string const& notice : app.notices()) std::cerr << "inbox-relay: " << notice << "\n";
+  for (std::string const& notice : app.notices()) inbox::relay::log_event(inbox::relay::LogLevel::info, "startup", {{"message", notice}});
   if (boost::system::error_code const ec = app.start()) {
     std::cerr << "inbox-relay: cannot listen on " << options.config.host << ":" << options.config.port << ": "
               << ec.message() << "\n";
@@ -90,7 +91,10 @@ int main(int argc, char** argv) {
   }
   std::cout << inbox::relay::listening_url(app.endpoint()) << std::endl;  // endl: the launcher reads it now
 
+  inbox::relay::log_event(inbox::relay::LogLevel::info, "listening", {{"url", inbox::relay::listening_url(app.endpoint())}});
   signal_ioc.run();  // returns once the signal handler has run
+  inbox::relay::log_event(inbox::relay::LogLevel::info, "stopping");
   app.stop();
+  inbox::relay::log_event(inbox::relay::LogLevel::info, "stopped");
   return exit_ok;
 }

@@ -6,6 +6,7 @@
 
 #include "core/json_codec.h"
 #include "server-stub/accounts/ascii.h"
+#include "server-stub/log_line.h"
 
 namespace inbox::relay {
 
@@ -102,8 +103,12 @@ ApiResponse handle_login(Accounts& accounts, Request const& request, std::string
                           "Send \"login\" and \"password\", both strings.");
   }
   AccountResult<LoginSuccess> const result = accounts.login(*login, *password, client_ip, now_ms);
-  if (auto const* error = std::get_if<AccountError>(&result)) return account_error_response(request, *error);
+  if (auto const* error = std::get_if<AccountError>(&result)) {
+    log_event(LogLevel::warn, "login_refused", {{"login", *login}, {"ip", client_ip}, {"message", error->message}});
+    return account_error_response(request, *error);
+  }
   LoginSuccess const& success = std::get<LoginSuccess>(result);
+  log_event(LogLevel::info, "login", {{"user", success.user.value}, {"ip", client_ip}});
   Json const body{{"token", success.token}, {"expires_ms", success.expires_ms}, {"user", success.user.value}};
   return json_response(request, http::status::ok, body);
 }

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <cstdio>
 #include <utility>
 
 #include "core/binary_codec.h"
 #include "core/redaction.h"
 #include "core/timers.h"
+#include "server-stub/log_line.h"
 
 namespace inbox::relay {
 
@@ -148,6 +148,7 @@ void Hub::run() {
       if (it == members_.end()) continue;
       const UserId user = it->second.user;
       members_.erase(it);
+      log_event(LogLevel::info, "session_closed", {{"peer", peer_id}, {"user", user.value}});
       if (--connections_[user] == 0) {
         connections_.erase(user);
         system_commands_.push_back(Command{UserId(), SetUserConnection{user, false}});
@@ -155,7 +156,7 @@ void Hub::run() {
     }
     if (!system_commands_.empty()) run_batch({}, now_ms);  // the connections just seen
     if (auto error = store_error(authority_.snapshot_if_due(config_.snapshot_every_events))) {
-      std::fprintf(stderr, "inbox-relay: snapshot not stored: %s\n", error->message.c_str());
+      log_event(LogLevel::error, "snapshot_not_stored", {{"message", error->message}});
     }
   }
 }
@@ -186,7 +187,10 @@ void Hub::answer_hello(const HelloJob& job, int64_t now_ms) {
       copy = copy_of(authority_.state(), *user);
     }
   }
+  const bool resumed = copy.has_value();
   if (!copy) copy = send_snapshot(*job.peer, *user);
+  log_event(LogLevel::info, "session_open",
+            {{"peer", job.peer->peer_id()}, {"user", user->value}, {"seq", head}, {"resumed", resumed}});
   job.peer->signed_in(*user);
   members_[job.peer->peer_id()] = Member{job.peer, *user, std::move(*copy)};
   if (++connections_[*user] == 1) system_commands_.push_back(Command{UserId(), SetUserConnection{*user, true}});
@@ -210,7 +214,7 @@ bool Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
   const size_t conversations_before = authority_.state().conversations.size();
   BatchResult result = authority_.run(commands, system_commands_, now_ms);
   system_commands_.clear();
-  if (result.store_error) std::fprintf(stderr, "inbox-relay: batch not stored: %s\n", result.store_error->message.c_str());
+  if (result.store_error) log_event(LogLevel::error, "batch_not_stored", {{"message", result.store_error->message}});
   // Events before the acks: a client holds every event up to an ack's seq when the ack arrives.
   broadcast(result.events, conversations_before);
   if (config_.on_committed && !result.events.empty()) config_.on_committed(result.events);
@@ -225,7 +229,14 @@ bool Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
     } else {
       peer->send_text(
           frame_text(sync::RejectFrame{outcome.client_id, Error{outcome.error_code, outcome.error_message}}));
+      log_event(LogLevel::info, "command_rejected",
+                {{"user", jobs[i].user.value}, {"client_id", outcome.client_id}, {"code", enum_name(outcome.error_code)}});
     }
+  }
+  if (!result.events.empty()) {
+    log_event(LogLevel::info, "batch_committed",
+              {{"commands", jobs.size()}, {"accepted", accepted}, {"events", result.events.size()},
+               {"seq", authority_.head()}});
   }
   std::lock_guard<std::mutex> lock(mutex_);
   stats_.head = authority_.head();
@@ -246,6 +257,7 @@ void Hub::broadcast(const std::vector<sync::SequencedEvent>& events, size_t conv
     const Delivery delivery = plan_delivery(member.copy, authority_.state(), events, conversations_before);
     if (delivery.resync) {
       member.copy = send_snapshot(*peer, member.user);
+      log_event(LogLevel::info, "session_resynced", {{"peer", key}, {"user", member.user.value}});
       continue;
     }
     auto& frame = frames[delivery.without_content];
