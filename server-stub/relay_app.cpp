@@ -5,6 +5,7 @@
 #include "core/permissions.h"
 #include "core/seed_data.h"
 #include "server-stub/accounts/login_api.h"
+#include "server-stub/metrics/ops_routes.h"
 #include "server-stub/store/sqlite_event_log.h"
 
 namespace inbox::relay {
@@ -107,13 +108,19 @@ std::variant<std::unique_ptr<RelayApp>, std::string> RelayApp::open(RelayAppSett
     if (const auto* id = std::get_if<UserId>(&user)) return *id;
     return std::nullopt;
   };
+  auto metrics = std::make_shared<RelayMetrics>();
+  hub_config.metrics = metrics;
   app->hub_ = std::make_shared<Hub>(std::move(authority), hub_config);
 
   RelayServices services;
   services.hub = app->hub_;
-  services.api = [accounts, clock = settings.clock](const Request& request, std::string_view client_ip) {
-    return handle_api_request(*accounts, request, client_ip, clock());
-  };
+  RelayApp* self = app.get();  // the server lives and stops inside the app
+  services.api = first_of({
+      [accounts, clock = settings.clock](const Request& request, std::string_view client_ip) {
+        return handle_api_request(*accounts, request, client_ip, clock());
+      },
+      ops_routes({metrics, [self] { return self->server_->connections_open(); }, settings.clock}),
+  });
   app->server_ = std::make_unique<RelayServer>(settings.cli.config, std::move(services));
   return app;
 }

@@ -28,8 +28,8 @@ boost::system::error_code RelayServer::start() {
   net::ip::address const address = net::ip::make_address(config_.host, ec);
   if (ec) return ec;
 
-  auto state = std::make_shared<SharedState>(config_.doc_root, config_.sessions_max, services_);
-  listener_ = std::make_shared<Listener>(ioc_, std::move(state));
+  state_ = std::make_shared<SharedState>(config_.doc_root, config_.sessions_max, services_);
+  listener_ = std::make_shared<Listener>(ioc_, state_);
   ec = listener_->listen(net::ip::tcp::endpoint(address, config_.port));
   if (ec) return ec;
   endpoint_ = listener_->local_endpoint();
@@ -55,6 +55,8 @@ void RelayServer::run_thread() {
     }
   }
 }
+
+std::size_t RelayServer::connections_open() const { return state_ ? state_->sessions_open() : 0; }
 
 void RelayServer::stop() {
   ioc_.stop();

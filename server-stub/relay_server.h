@@ -37,6 +37,7 @@ class RelayServer {
   boost::system::error_code start();
 
   std::uint16_t port() const { return endpoint_.port(); }
+  std::size_t connections_open() const;  // HTTP and WebSocket; 0 before start()
   boost::asio::ip::tcp::endpoint endpoint() const { return endpoint_; }
 
   // Stops every handler and joins the threads. Idempotent; must not be called from one of the relay's threads.
@@ -49,6 +50,7 @@ class RelayServer {
   RelayServices const services_;
   // Declared first so it is destroyed last: pending handlers own sessions whose sockets belong to it.
   boost::asio::io_context ioc_;
+  std::shared_ptr<SharedState> state_;
   std::shared_ptr<Listener> listener_;
   std::vector<std::thread> threads_;
   boost::asio::ip::tcp::endpoint endpoint_;

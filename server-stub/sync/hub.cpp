@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/binary_codec.h"
+#include "core/queue_stats.h"
 #include "core/redaction.h"
 #include "core/timers.h"
 #include "server-stub/log_line.h"
@@ -30,6 +31,7 @@ void refuse(Peer& peer, sync::ProtocolErrorCode code, std::string message) {
 
 Hub::Hub(Authority authority, HubConfig config) : authority_(std::move(authority)), config_(std::move(config)) {
   stats_.head = authority_.head();
+  if (config_.metrics) config_.metrics->head_seq = stats_.head;
 }
 
 Hub::~Hub() { stop(); }
@@ -69,7 +71,7 @@ void Hub::command(const std::shared_ptr<Peer>& peer, UserId user, sync::CommandF
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (commands_.size() < kQueuedCommandsMax) {
-      commands_.push_back({peer, user, std::move(command)});
+      commands_.push_back({peer, user, std::move(command), std::chrono::steady_clock::now()});
       wake_.notify_one();
       return;
     }
@@ -212,7 +214,9 @@ bool Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
     commands.push_back({job.user, job.command.client_id, sync::command_as(job.command, job.user)});
   }
   const size_t conversations_before = authority_.state().conversations.size();
+  const auto commit_started = std::chrono::steady_clock::now();
   BatchResult result = authority_.run(commands, system_commands_, now_ms);
+  const std::chrono::duration<double> commit = std::chrono::steady_clock::now() - commit_started;
   system_commands_.clear();
   if (result.store_error) log_event(LogLevel::error, "batch_not_stored", {{"message", result.store_error->message}});
   // Events before the acks: a client holds every event up to an ack's seq when the ack arrives.
@@ -233,6 +237,7 @@ bool Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
                 {{"user", jobs[i].user.value}, {"client_id", outcome.client_id}, {"code", enum_name(outcome.error_code)}});
     }
   }
+  count_batch(jobs, accepted, result.events.size(), commit.count());
   if (!result.events.empty()) {
     log_event(LogLevel::info, "batch_committed",
               {{"commands", jobs.size()}, {"accepted", accepted}, {"events", result.events.size()},
@@ -247,6 +252,31 @@ bool Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
   return !result.store_error;
 }
 
+void Hub::count_batch(const std::vector<CommandJob>& jobs, uint64_t accepted, size_t events, double commit_seconds) {
+  RelayMetrics* metrics = config_.metrics.get();
+  if (metrics == nullptr) return;
+  const auto now = std::chrono::steady_clock::now();
+  for (const CommandJob& job : jobs) {
+    metrics->ack_latency.observe(std::chrono::duration<double>(now - job.arrived).count());
+  }
+  if (!jobs.empty() || events > 0) {
+    metrics->commit.observe(commit_seconds);
+    metrics->batches += 1;
+  }
+  metrics->commands_accepted += accepted;
+  metrics->commands_rejected += jobs.size() - accepted;
+  metrics->events_committed += events;
+  metrics->head_seq = authority_.head();
+  metrics->sessions_signed_in = members_.size();
+  // The queues are walked at most four times a second: a scrape every few seconds needs no more.
+  if (now - queues_counted_at_ >= std::chrono::milliseconds(250)) {
+    queues_counted_at_ = now;
+    const QueueStats queues = queue_stats(authority_.state());
+    metrics->waiting_conversations = queues.waiting;
+    metrics->oldest_waiting_since_ms = queues.oldest_waiting_since;
+  }
+}
+
 void Hub::broadcast(const std::vector<sync::SequencedEvent>& events, size_t conversations_before) {
   if (events.empty()) return;
   // Sessions that receive the same events share one frame.
@@ -257,12 +287,14 @@ void Hub::broadcast(const std::vector<sync::SequencedEvent>& events, size_t conv
     const Delivery delivery = plan_delivery(member.copy, authority_.state(), events, conversations_before);
     if (delivery.resync) {
       member.copy = send_snapshot(*peer, member.user);
+      if (config_.metrics) config_.metrics->resyncs += 1;
       log_event(LogLevel::info, "session_resynced", {{"peer", key}, {"user", member.user.value}});
       continue;
     }
     auto& frame = frames[delivery.without_content];
     if (!frame) frame = frame_text(sync::EventsFrame{delivered_events(events, delivery.without_content)});
     peer->send_text(frame);
+    if (config_.metrics) config_.metrics->deliveries += events.size();
   }
 }
 

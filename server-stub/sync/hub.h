@@ -3,6 +3,7 @@
 // every command waiting when a batch starts goes into it (group commit: one transaction, one fsync), then
 // acks, rejects and the batch's events go out. The thread also wakes for the core's next timer.
 #pragma once
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "server-stub/accounts/account_store.h"
+#include "server-stub/metrics/relay_metrics.h"
 #include "server-stub/sync/authority.h"
 #include "server-stub/sync/viewer_copy.h"
 #include "sync/protocol.h"
@@ -47,6 +49,7 @@ struct HubConfig {
   // Called on the hub thread after each commit, with the committed events (e.g. the WhatsApp outbox picks
   // up outbound messages). Must return quickly: hand the work to another thread.
   std::function<void(const std::vector<sync::SequencedEvent>&)> on_committed;
+  std::shared_ptr<RelayMetrics> metrics;  // counted into when set (/metrics)
 };
 
 struct HubStats {
@@ -87,6 +90,7 @@ class Hub {
     std::weak_ptr<Peer> peer;
     UserId user;
     sync::CommandFrame command;
+    std::chrono::steady_clock::time_point arrived;
   };
   struct Member {
     std::weak_ptr<Peer> peer;
@@ -101,6 +105,7 @@ class Hub {
   // A welcome and the snapshot of the state as `user` may see it; the copy it leaves.
   ViewerCopy send_snapshot(Peer& peer, UserId user);
   int64_t now();
+  void count_batch(const std::vector<CommandJob>& jobs, uint64_t accepted, size_t events, double commit_seconds);
 
   Authority authority_;
   HubConfig config_;
@@ -121,6 +126,7 @@ class Hub {
   std::unordered_map<uint64_t, Member> members_;
   std::unordered_map<UserId, size_t> connections_;
   int64_t last_now_ = 0;
+  std::chrono::steady_clock::time_point queues_counted_at_{};
 };
 
 }  // namespace inbox::relay

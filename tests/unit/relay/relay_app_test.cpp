@@ -43,20 +43,25 @@ std::unique_ptr<RelayApp> started(RelayAppSettings settings) {
   return app;
 }
 
-http::response<http::string_body> post_json(uint16_t port, const std::string& target, const nlohmann::json& body) {
+http::response<http::string_body> call(uint16_t port, http::verb verb, const std::string& target,
+                                       const std::string& body = {}) {
   boost::asio::io_context ioc;
   boost::beast::tcp_stream stream(ioc);
   stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
-  http::request<http::string_body> request{http::verb::post, target, 11};
+  http::request<http::string_body> request{verb, target, 11};
   request.set(http::field::host, "127.0.0.1");
   request.set(http::field::content_type, "application/json");
-  request.body() = body.dump();
+  request.body() = body;
   request.prepare_payload();
   http::write(stream, request);
   boost::beast::flat_buffer buffer;
   http::response<http::string_body> response;
   http::read(stream, buffer, response);
   return response;
+}
+
+http::response<http::string_body> post_json(uint16_t port, const std::string& target, const nlohmann::json& body) {
+  return call(port, http::verb::post, target, body.dump());
 }
 
 // The first user of a role with an email in the seeded workspace, read from the sign-in's snapshot.
@@ -136,4 +141,37 @@ TEST_CASE("relay app: the first administrator comes from the settings, never a b
   WsClient client(port);
   client.send(sync::HelloFrame{nlohmann::json::parse(signed_in.body()).at("token"), 0});
   CHECK(client.expect<sync::WelcomeFrame>().role == Role::administrator);
+}
+
+TEST_CASE("relay app: /healthz and /metrics report the relay as it runs") {
+  TestDbFile db;
+  auto app = started(demo_settings(db.path()));
+  const uint16_t port = app->endpoint().port();
+  const auto health = call(port, http::verb::get, "/healthz");
+  REQUIRE(health.result() == http::status::ok);
+  const auto status = nlohmann::json::parse(health.body());
+  CHECK(status["status"] == "ok");
+  CHECK(status["seq"].get<uint64_t>() > 0);
+  CHECK(call(port, http::verb::post, "/metrics").result() == http::status::method_not_allowed);
+
+  std::string supervisor;
+  for (const std::string& notice : app->notices()) {
+    const auto at = notice.find("Sign in as a supervisor: ");
+    if (at != std::string::npos) supervisor = notice.substr(at + 25, notice.find(' ', at + 25) - at - 25);
+  }
+  const auto token = nlohmann::json::parse(
+      post_json(port, "/api/login", {{"login", supervisor}, {"password", kDemoPassword}}).body())["token"];
+  WsClient client(port);
+  client.send(sync::HelloFrame{token, 0});
+  const UserId me = client.expect<sync::WelcomeFrame>().user;
+  REQUIRE(client.read().has_value());  // the snapshot
+  const auto metrics = call(port, http::verb::get, "/metrics");
+  REQUIRE(metrics.result() == http::status::ok);
+  CHECK(std::string(metrics[http::field::content_type]).find("text/plain; version=0.0.4") == 0);
+  const std::string& text = metrics.body();
+  CHECK(text.find("inbox_relay_commands_total{result=\"accepted\"} ") != std::string::npos);
+  CHECK(text.find("inbox_relay_ack_latency_seconds_count ") != std::string::npos);
+  CHECK(text.find("# TYPE inbox_relay_commit_seconds histogram") != std::string::npos);
+  CHECK(text.find("inbox_relay_waiting_conversations ") != std::string::npos);
+  CHECK(text.find("inbox_relay_connections ") != std::string::npos);
 }
