@@ -80,7 +80,8 @@ TEST_CASE("without_content: a message keeps its place and kind, loses text, medi
   const Event event{UserId(), 1000, message};
   CHECK(carries_content(event));
   CHECK(named_conversation(event) == ConversationId(4));
-  const auto& stripped = std::get<MessageAdded>(without_content(event).body);
+  const Event stripped_event = without_content(event);
+  const auto& stripped = std::get<MessageAdded>(stripped_event.body);
   CHECK(stripped.conversation == ConversationId(4));
   CHECK(stripped.message == MessageId(9));
   CHECK(stripped.kind == MessageKind::inbound);
