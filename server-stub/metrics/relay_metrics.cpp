@@ -33,19 +33,24 @@ void sample(std::string& out, const std::string& name, double value) {
   out.append(name).append(" ").append(number).push_back('\n');
 }
 
+void header(std::string& out, const char* name, const char* help, const char* type) {
+  out.append("# HELP ").append(name).append(" ").append(help).append("\n# TYPE ").append(name).append(" ");
+  line(out, type);
+}
+
 void counter(std::string& out, const char* name, const char* help, uint64_t value) {
-  out.append("# HELP ").append(name).append(" ").append(help).append("\n# TYPE ").append(name).append(" counter\n");
+  header(out, name, help, "counter");
   sample(out, name, static_cast<double>(value));
 }
 
 void gauge(std::string& out, const char* name, const char* help, double value) {
-  out.append("# HELP ").append(name).append(" ").append(help).append("\n# TYPE ").append(name).append(" gauge\n");
+  header(out, name, help, "gauge");
   sample(out, name, value);
 }
 
 void histogram(std::string& out, const char* name, const char* help, const LatencyHistogram& histogram) {
   const LatencyHistogram::Reading reading = histogram.read();
-  out.append("# HELP ").append(name).append(" ").append(help).append("\n# TYPE ").append(name).append(" histogram\n");
+  header(out, name, help, "histogram");
   for (size_t i = 0; i < kLatencyBuckets.size(); ++i) {
     char bound[32];
     std::snprintf(bound, sizeof bound, "%g", kLatencyBuckets[i]);
@@ -63,8 +68,7 @@ std::string render_prometheus(const RelayMetrics& m, size_t connections_open, in
   gauge(out, "inbox_relay_connections", "Open HTTP and WebSocket connections.", static_cast<double>(connections_open));
   gauge(out, "inbox_relay_sessions_signed_in", "WebSocket sessions past their hello.",
         static_cast<double>(m.sessions_signed_in.load()));
-  line(out, "# HELP inbox_relay_commands_total Commands answered, by result.");
-  line(out, "# TYPE inbox_relay_commands_total counter");
+  header(out, "inbox_relay_commands_total", "Commands answered, by result.", "counter");
   sample(out, "inbox_relay_commands_total{result=\"accepted\"}", static_cast<double>(m.commands_accepted.load()));
   sample(out, "inbox_relay_commands_total{result=\"rejected\"}", static_cast<double>(m.commands_rejected.load()));
   counter(out, "inbox_relay_batches_total", "Group commits (one SQLite transaction each).", m.batches.load());

@@ -150,6 +150,7 @@ void Hub::run() {
       if (it == members_.end()) continue;
       const UserId user = it->second.user;
       members_.erase(it);
+      if (config_.metrics) config_.metrics->sessions_signed_in = members_.size();
       log_event(LogLevel::info, "session_closed", {{"peer", peer_id}, {"user", user.value}});
       if (--connections_[user] == 0) {
         connections_.erase(user);
@@ -195,6 +196,7 @@ void Hub::answer_hello(const HelloJob& job, int64_t now_ms) {
             {{"peer", job.peer->peer_id()}, {"user", user->value}, {"seq", head}, {"resumed", resumed}});
   job.peer->signed_in(*user);
   members_[job.peer->peer_id()] = Member{job.peer, *user, std::move(*copy)};
+  if (config_.metrics) config_.metrics->sessions_signed_in = members_.size();
   if (++connections_[*user] == 1) system_commands_.push_back(Command{UserId(), SetUserConnection{*user, true}});
 }
 
@@ -267,7 +269,6 @@ void Hub::count_batch(const std::vector<CommandJob>& jobs, uint64_t accepted, si
   metrics->commands_rejected += jobs.size() - accepted;
   metrics->events_committed += events;
   metrics->head_seq = authority_.head();
-  metrics->sessions_signed_in = members_.size();
   // The queues are walked at most four times a second: a scrape every few seconds needs no more.
   if (now - queues_counted_at_ >= std::chrono::milliseconds(250)) {
     queues_counted_at_ = now;

@@ -64,6 +64,16 @@ http::response<http::string_body> post_json(uint16_t port, const std::string& ta
   return call(port, http::verb::post, target, body.dump());
 }
 
+// The supervisor the relay's start-up notices name to sign in with.
+std::string supervisor_named(const RelayApp& app) {
+  constexpr std::string_view kPrefix = "Sign in as a supervisor: ";
+  for (const std::string& notice : app.notices()) {
+    const auto at = notice.find(kPrefix);
+    if (at != std::string::npos) return notice.substr(at + kPrefix.size(), notice.find(' ', at + kPrefix.size()) - at - kPrefix.size());
+  }
+  return {};
+}
+
 // The first user of a role with an email in the seeded workspace, read from the sign-in's snapshot.
 std::string login_of(const State& state, Role role) {
   for (const User& user : state.users) {
@@ -78,11 +88,7 @@ TEST_CASE("relay app: the demo workspace signs in over HTTP, its token opens /ws
   TestDbFile db;
   auto app = started(demo_settings(db.path()));
   const uint16_t port = app->endpoint().port();
-  std::string supervisor;  // the relay names one to sign in with
-  for (const std::string& notice : app->notices()) {
-    const auto at = notice.find("Sign in as a supervisor: ");
-    if (at != std::string::npos) supervisor = notice.substr(at + 25, notice.find(' ', at + 25) - at - 25);
-  }
+  const std::string supervisor = supervisor_named(*app);
   REQUIRE_FALSE(supervisor.empty());
 
   auto wrong = post_json(port, "/api/login", {{"login", supervisor}, {"password", "not-the-password"}});
@@ -154,11 +160,7 @@ TEST_CASE("relay app: /healthz and /metrics report the relay as it runs") {
   CHECK(status["seq"].get<uint64_t>() > 0);
   CHECK(call(port, http::verb::post, "/metrics").result() == http::status::method_not_allowed);
 
-  std::string supervisor;
-  for (const std::string& notice : app->notices()) {
-    const auto at = notice.find("Sign in as a supervisor: ");
-    if (at != std::string::npos) supervisor = notice.substr(at + 25, notice.find(' ', at + 25) - at - 25);
-  }
+  const std::string supervisor = supervisor_named(*app);
   const auto token = nlohmann::json::parse(
       post_json(port, "/api/login", {{"login", supervisor}, {"password", kDemoPassword}}).body())["token"];
   WsClient client(port);
@@ -169,6 +171,7 @@ TEST_CASE("relay app: /healthz and /metrics report the relay as it runs") {
   REQUIRE(metrics.result() == http::status::ok);
   CHECK(std::string(metrics[http::field::content_type]).find("text/plain; version=0.0.4") == 0);
   const std::string& text = metrics.body();
+  CHECK(text.find("inbox_relay_sessions_signed_in 1\n") != std::string::npos);
   CHECK(text.find("inbox_relay_commands_total{result=\"accepted\"} ") != std::string::npos);
   CHECK(text.find("inbox_relay_ack_latency_seconds_count ") != std::string::npos);
   CHECK(text.find("# TYPE inbox_relay_commit_seconds histogram") != std::string::npos);
