@@ -237,6 +237,7 @@ struct Applier {
     state.message_delivery.push_back(e.kind == MessageKind::outbound ? DeliveryStatus::sent : DeliveryStatus::none);
     state.message_text += e.text;
     views_add_message(state.views, e.text);
+    if (!e.provider_id.empty()) add_provider_id(e.message, e.provider_id);
 
     if (e.kind == MessageKind::note && conversation.overdue_since != kNever) {
       change_conversation(state, e.conversation, event.at_ms, [&](Conversation& c) { c.overdue_since = kNever; });
@@ -303,7 +304,14 @@ struct Applier {
   void operator()(const ReminderSet& e) { apply_reminder_event(state, event, e); }
   void operator()(const ReminderCancelled& e) { apply_reminder_event(state, event, e); }
   void operator()(const ReminderDue& e) { apply_reminder_event(state, event, e); }
-  void operator()(const DeliveryUpdated& e) { state.message_delivery.at(e.message.index()) = e.status; }
+  void operator()(const DeliveryUpdated& e) {
+    state.message_delivery.at(e.message.index()) = e.status;
+    if (!e.provider_id.empty()) add_provider_id(e.message, e.provider_id);
+  }
+  void add_provider_id(MessageId message, const std::string& id) {
+    state.provider_ids.push_back(ProviderRef{message, id});
+    views_add_provider_id(state, state.views, state.provider_ids.back());
+  }
   void operator()(const CampaignScheduled& e) { apply_campaign_event(state, event, e); }
   void operator()(const CampaignSent& e) { apply_campaign_event(state, event, e); }
   void operator()(const CampaignCancelled& e) { apply_campaign_event(state, event, e); }

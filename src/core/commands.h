@@ -179,6 +179,7 @@ struct ReceiveMessage {
   std::string text;
   Media media;
   std::optional<Referral> referral;
+  std::string provider_id;  // WhatsApp's wamid: a second message with it on the channel is refused
   template <class F>
   static void fields(F&& f) {
     f("channel", &ReceiveMessage::channel);
@@ -187,6 +188,7 @@ struct ReceiveMessage {
     f("text", &ReceiveMessage::text);
     f("media", &ReceiveMessage::media);
     f("referral", &ReceiveMessage::referral);
+    f("provider_id", &ReceiveMessage::provider_id);
   }
 };
 
@@ -485,15 +487,21 @@ struct CancelReminder {
   static void fields(F&& f) { f("conversation", &CancelReminder::conversation); }
 };
 
-// The channel (its webhook: the system) reports what became of an outbound message.
+// The channel (its webhook: the system) reports what became of an outbound message. The message is named by
+// its id, or (message none) by the provider's id on `channel`. Status sent with a message and a provider id
+// records the id the provider gave the message when it accepted it.
 struct UpdateDelivery {
   static constexpr const char* kType = "update_delivery";
   MessageId message;
   DeliveryStatus status = DeliveryStatus::delivered;
+  ChannelId channel;
+  std::string provider_id;
   template <class F>
   static void fields(F&& f) {
     f("message", &UpdateDelivery::message);
     f("status", &UpdateDelivery::status);
+    f("channel", &UpdateDelivery::channel);
+    f("provider_id", &UpdateDelivery::provider_id);
   }
 };
 

@@ -361,6 +361,13 @@ Decision on(const DecideContext& c, const ReceiveMessage& cmd) {
   if (!cmd.profile_name.empty()) {
     if (auto error = check_name(cmd.profile_name, "contact")) return *error;
   }
+  if (!cmd.provider_id.empty()) {
+    if (auto error = check_field(cmd.provider_id, "provider message id")) return *error;
+    // Providers retry webhooks for days: the same message twice is a retry, not a new message.
+    if (message_by_provider_id(c.state, cmd.channel, cmd.provider_id).valid()) {
+      return fail(ErrorCode::no_change, "The message " + cmd.provider_id + " was received already.");
+    }
+  }
 
   Events events;
   ContactId contact_id = contact_by_key(c.state, identity_key(c.state, cmd.channel, address));
@@ -393,6 +400,7 @@ Decision on(const DecideContext& c, const ReceiveMessage& cmd) {
   message.text = cmd.text;
   message.media = cmd.media;
   message.referral = cmd.referral;
+  message.provider_id = cmd.provider_id;
   events.push_back(c.event(std::move(message)));
   return events;
 }
@@ -683,14 +691,30 @@ auto on(const DecideContext& c, const T& cmd) -> decltype(decide_reminder(c, cmd
 
 Decision on(const DecideContext& c, const UpdateDelivery& cmd) {
   if (!c.is_system()) return forbidden(c, "report a message's delivery (the channel does)");
-  if (!cmd.message.valid() || cmd.message.index() >= c.state.messages.size()) {
-    return fail(ErrorCode::unknown_message, "There is no message " + id_text(cmd.message) + ".");
+  if (!cmd.provider_id.empty()) {
+    if (auto error = check_field(cmd.provider_id, "provider message id")) return *error;
   }
-  const Message& message = c.state.messages[cmd.message.index()];
+  const bool by_provider_id = !cmd.message.valid() && !cmd.provider_id.empty();
+  const MessageId id = by_provider_id ? message_by_provider_id(c.state, cmd.channel, cmd.provider_id) : cmd.message;
+  if (!id.valid() || id.index() >= c.state.messages.size()) {
+    const std::string name = by_provider_id ? cmd.provider_id : id_text(cmd.message);
+    return fail(ErrorCode::unknown_message, "There is no message " + name + ".");
+  }
+  const Message& message = c.state.messages[id.index()];
   if (message.kind != MessageKind::outbound) {
     return fail(ErrorCode::invalid_field, "Only messages sent to a customer have a delivery state.");
   }
-  const DeliveryStatus now = c.state.message_delivery[cmd.message.index()];
+  const DeliveryStatus now = c.state.message_delivery[id.index()];
+  if (!by_provider_id && !cmd.provider_id.empty()) {
+    if (cmd.status != DeliveryStatus::sent) {
+      return fail(ErrorCode::invalid_field, "A provider id is recorded with the status sent.");
+    }
+    const ChannelId channel = c.state.conversations[message.conversation.index()].channel;
+    if (message_by_provider_id(c.state, channel, cmd.provider_id).valid()) {
+      return fail(ErrorCode::no_change, "The provider id " + cmd.provider_id + " is recorded already.");
+    }
+    return one(c, DeliveryUpdated{message.conversation, id, now, cmd.provider_id});
+  }
   if (cmd.status == DeliveryStatus::none || cmd.status == DeliveryStatus::sent) {
     return fail(ErrorCode::invalid_field, "A delivery report says delivered, read or failed.");
   }
@@ -698,7 +722,7 @@ Decision on(const DecideContext& c, const UpdateDelivery& cmd) {
   if (now == DeliveryStatus::failed || (cmd.status != DeliveryStatus::failed && cmd.status <= now)) {
     return fail(ErrorCode::no_change, std::string("The message is already ") + enum_name(now) + ".");
   }
-  return one(c, DeliveryUpdated{message.conversation, cmd.message, cmd.status});
+  return one(c, DeliveryUpdated{message.conversation, id, cmd.status, {}});
 }
 
 }  // namespace

@@ -244,6 +244,7 @@ struct MessageAdded {
   Media media;
   std::optional<Template> template_;
   std::optional<Referral> referral;  // inbound from a Click-to-WhatsApp ad
+  std::string provider_id;           // inbound: the provider's id of the message (WhatsApp: wamid)
   template <class F>
   static void fields(F&& f) {
     f("conversation", &MessageAdded::conversation);
@@ -253,6 +254,7 @@ struct MessageAdded {
     f("media", &MessageAdded::media);
     f("template", &MessageAdded::template_);
     f("referral", &MessageAdded::referral);
+    f("provider_id", &MessageAdded::provider_id);
   }
 };
 
@@ -631,11 +633,13 @@ struct DeliveryUpdated {
   ConversationId conversation;
   MessageId message;
   DeliveryStatus status = DeliveryStatus::delivered;
+  std::string provider_id;  // non-empty: the provider's id of the message, learnt now
   template <class F>
   static void fields(F&& f) {
     f("conversation", &DeliveryUpdated::conversation);
     f("message", &DeliveryUpdated::message);
     f("status", &DeliveryUpdated::status);
+    f("provider_id", &DeliveryUpdated::provider_id);
   }
 };
 

@@ -431,6 +431,18 @@ struct Message {
   }
 };
 
+// The provider's own id of a message (WhatsApp: the wamid), so webhook retries and delivery reports find it.
+struct ProviderRef {
+  MessageId message;
+  std::string id;
+
+  template <class F>
+  static void fields(F&& f) {
+    f("message", &ProviderRef::message);
+    f("id", &ProviderRef::id);
+  }
+};
+
 struct MessageExtra {
   Media media;
   Template template_;

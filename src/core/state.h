@@ -33,6 +33,7 @@ struct State {
   std::string message_text;                      // every message's text, back to back (Message::text_begin/text_size)
   std::vector<DeliveryStatus> message_delivery;  // per message (kept apart: one byte, not Message's padding)
   std::vector<Campaign> campaigns;
+  std::vector<ProviderRef> provider_ids;  // in the order they became known
   AssignmentSettings assignment;
   ExplanationLog explanations;
   int64_t clock_ms = kNever;  // the latest at_ms applied: when the engine's pending dispatch is due
@@ -58,6 +59,7 @@ struct State {
     f("message_text", &State::message_text);
     f("message_delivery", &State::message_delivery);
     f("campaigns", &State::campaigns);
+    f("provider_ids", &State::provider_ids);
     f("assignment", &State::assignment);
     f("explanations", &State::explanations);
     f("clock_ms", &State::clock_ms);

@@ -310,6 +310,20 @@ void views_add_message(Views& views, std::string_view text) {
   views.message_folded += '\0';
 }
 
+std::string provider_key(ChannelId channel, std::string_view provider_id) {
+  return std::to_string(channel.index()) + ":" + std::string(provider_id);
+}
+
+MessageId message_by_provider_id(const State& state, ChannelId channel, std::string_view provider_id) {
+  const auto found = state.views.message_by_provider_id.find(provider_key(channel, provider_id));
+  return found == state.views.message_by_provider_id.end() ? MessageId() : found->second;
+}
+
+void views_add_provider_id(const State& state, Views& views, const ProviderRef& ref) {
+  const ChannelId channel = state.conversations.at(state.messages.at(ref.message.index()).conversation.index()).channel;
+  views.message_by_provider_id[provider_key(channel, ref.id)] = ref.message;
+}
+
 Views rebuild_views(const State& state) {
   Views views;
   views.by_user.resize(state.users.size());
@@ -323,6 +337,7 @@ Views rebuild_views(const State& state) {
   for (size_t i = 0; i < state.conversations.size(); ++i) {
     views_insert_conversation(views, view_key(state.conversations[i]), ConversationId(static_cast<uint32_t>(i)));
   }
+  for (const ProviderRef& ref : state.provider_ids) views_add_provider_id(state, views, ref);
   return views;
 }
 

@@ -96,6 +96,8 @@ struct Views {
   // identity_key() -> contact, to route inbound messages to the contact who wrote.
   std::unordered_map<std::string, ContactId> contact_by_identity;
   std::unordered_map<std::string, TagId> tag_by_name;
+  // provider_key() -> message: a webhook's retry or delivery report names the provider's id.
+  std::unordered_map<std::string, MessageId> message_by_provider_id;
   mutable WindowOrderCache window_order;  // not a field: see WindowOrderCache
 
   template <class F>
@@ -108,6 +110,7 @@ struct Views {
     f("message_folded_begin", &Views::message_folded_begin);
     f("contact_by_identity", &Views::contact_by_identity);
     f("tag_by_name", &Views::tag_by_name);
+    f("message_by_provider_id", &Views::message_by_provider_id);
   }
 };
 
@@ -141,6 +144,11 @@ std::vector<ConversationId> list_conversations(const State& state, const ListQue
 // other channels key the address by channel.
 std::string identity_key(const State& state, ChannelId channel, std::string_view address);
 std::string identity_key_for_phone(std::string_view e164);
+// Provider ids are unique per channel, not across channels.
+std::string provider_key(ChannelId channel, std::string_view provider_id);
+// The message the provider knows as `provider_id` on `channel`; none if unknown.
+MessageId message_by_provider_id(const State& state, ChannelId channel, std::string_view provider_id);
+void views_add_provider_id(const State& state, Views& views, const ProviderRef& ref);
 
 // What places a conversation in the lists; apply() snapshots it before a change and moves it after.
 struct ViewKey {
