@@ -22,6 +22,14 @@ bool parse_integer(std::string_view text, Integer min, Integer max, Integer& val
   return true;
 }
 
+std::optional<std::string> CliOptions::*whatsapp_flag(std::string_view flag) {
+  if (flag == "--whatsapp-app-secret") return &CliOptions::whatsapp_app_secret;
+  if (flag == "--whatsapp-verify-token") return &CliOptions::whatsapp_verify_token;
+  if (flag == "--whatsapp-graph-url") return &CliOptions::whatsapp_graph_url;
+  if (flag == "--whatsapp-access-token") return &CliOptions::whatsapp_access_token;
+  return nullptr;
+}
+
 CliOptions with_error(CliOptions options, std::string error) {
   options.error = std::move(error);
   return options;
@@ -31,11 +39,14 @@ CliOptions with_error(CliOptions options, std::string error) {
 
 std::string_view cli_usage() {
   return "usage: inbox-relay --root <dir> [--db inbox.db] [--demo] [--admin-email EMAIL] [--host 127.0.0.1]\n"
-         "                   [--port 8080] [--threads 1]\n"
+         "                   [--port 8080] [--threads 1] [--whatsapp-app-secret S] [--whatsapp-verify-token T]\n"
+         "                   [--whatsapp-graph-url URL] [--whatsapp-access-token TOKEN]\n"
          "       inbox-relay backup <path> [--db inbox.db]\n"
          "Serves the web app in <dir> and the workspace on /ws, its log in the SQLite file --db; prints the URL it\n"
          "listens on and runs until SIGINT or SIGTERM. --demo seeds an empty database with the demo workspace.\n"
          "The first administrator: --admin-email (or INBOX_ADMIN_EMAIL) and INBOX_ADMIN_PASSWORD.\n"
+         "WhatsApp Cloud API: webhooks on /webhooks/whatsapp (the flags, or WHATSAPP_APP_SECRET and\n"
+         "WHATSAPP_VERIFY_TOKEN); replies sent to --whatsapp-graph-url (WHATSAPP_GRAPH_URL, WHATSAPP_ACCESS_TOKEN).\n"
          "backup writes a consistent copy of the database to <path> while the relay runs.\n";
 }
 
@@ -65,7 +76,7 @@ CliOptions parse_cli(std::vector<std::string_view> const& arguments) {
       value = flag.substr(equals + 1);
       flag = flag.substr(0, equals);
     } else if (flag == "--root" || flag == "--host" || flag == "--port" || flag == "--threads" ||
-               flag == "--db" || flag == "--admin-email") {
+               flag == "--db" || flag == "--admin-email" || whatsapp_flag(flag) != nullptr) {
       if (i + 1 == arguments.size()) return with_error(options, std::string(flag) + " needs a value");
       value = arguments[++i];
     } else {
@@ -97,6 +108,9 @@ CliOptions parse_cli(std::vector<std::string_view> const& arguments) {
     } else if (flag == "--admin-email") {
       if (value.empty()) return with_error(options, "--admin-email needs an email address");
       options.admin_email = std::string(value);
+    } else if (std::optional<std::string> CliOptions::*field = whatsapp_flag(flag)) {
+      if (value.empty()) return with_error(options, std::string(flag) + " needs a value");
+      options.*field = std::string(value);
     } else {
       return with_error(options, "unknown argument '" + std::string(flag) + "'");
     }

@@ -46,6 +46,31 @@ const std::vector<const char*> kSchemaSteps = {
       CREATE INDEX tokens_by_user ON tokens (user);
       CREATE INDEX tokens_by_expiry ON tokens (expires_ms);
     )sql",
+    // 2: WhatsApp: webhook bodies as received (processed once committed) and the messages to send.
+    R"sql(
+      CREATE TABLE webhook_inbox (
+        id INTEGER PRIMARY KEY,
+        received_ms INTEGER NOT NULL,
+        body BLOB NOT NULL,
+        processed INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX webhook_inbox_unprocessed ON webhook_inbox (id) WHERE processed = 0;
+      CREATE TABLE whatsapp_outbox (
+        message INTEGER PRIMARY KEY,
+        phone_number_id TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_ms INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending',
+        wamid TEXT,
+        last_error TEXT
+      );
+      CREATE INDEX whatsapp_outbox_due ON whatsapp_outbox (next_attempt_ms) WHERE state = 'pending';
+      CREATE TABLE whatsapp_cursor (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL
+      );
+    )sql",
 };
 
 }  // namespace

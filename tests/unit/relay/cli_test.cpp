@@ -105,3 +105,21 @@ TEST_CASE("cli: backup <path> copies the database and takes --db only") {
   CHECK(parse({"backup", "--db", "x"}).error == "backup needs the path to write the copy to");
   CHECK(parse({"backup", "copy.db", "--root", "web"}).error == "backup takes --db only");
 }
+
+TEST_CASE("cli: the WhatsApp Cloud API flags, each needing a value") {
+  CliOptions const defaults = parse({"--root", "web"});
+  CHECK_FALSE(defaults.whatsapp_app_secret.has_value());
+  CHECK_FALSE(defaults.whatsapp_verify_token.has_value());
+  CHECK_FALSE(defaults.whatsapp_graph_url.has_value());
+  CHECK_FALSE(defaults.whatsapp_access_token.has_value());
+  CliOptions const options = parse({"--root", "web", "--whatsapp-app-secret", "s3cret", "--whatsapp-verify-token=tok",
+                                    "--whatsapp-graph-url", "http://127.0.0.1:9000/v19.0",
+                                    "--whatsapp-access-token", "EAAB"});
+  CHECK(options.error.empty());
+  CHECK(options.whatsapp_app_secret == "s3cret");
+  CHECK(options.whatsapp_verify_token == "tok");
+  CHECK(options.whatsapp_graph_url == "http://127.0.0.1:9000/v19.0");
+  CHECK(options.whatsapp_access_token == "EAAB");
+  CHECK(parse({"--root", "web", "--whatsapp-app-secret"}).error == "--whatsapp-app-secret needs a value");
+  CHECK(parse({"--root", "web", "--whatsapp-verify-token="}).error == "--whatsapp-verify-token needs a value");
+}

@@ -36,7 +36,7 @@ inline std::vector<TimedCommand> desk_seed() {
 }
 
 inline Command customer_writes(std::string text, std::string phone = "+5511999990000") {
-  return Command{UserId(), ReceiveMessage{ChannelId(0), std::move(phone), "Joana", std::move(text), {}, {}}};
+  return Command{UserId(), ReceiveMessage{ChannelId(0), std::move(phone), "Joana", std::move(text), {}, {}, {}}};
 }
 
 }  // namespace inbox::relay::test

@@ -174,7 +174,7 @@ TEST_CASE("sqlite account store: shares one database file with the event log") {
   auto log = value_of(SqliteEventLog::open(file.path()));
   CHECK(log->head() == 1);
   CHECK(value_of(store->find_token("h1")).has_value());
-  CHECK(file.raw_int("PRAGMA user_version") == 1);
+  CHECK(file.raw_int("PRAGMA user_version") == 2);
 }
 
 TEST_CASE("sqlite account store: a file that is not a database is a StoreError at open") {

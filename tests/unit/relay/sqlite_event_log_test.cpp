@@ -70,7 +70,7 @@ TEST_CASE("sqlite event log: a new file is an empty log") {
   CHECK(value_of(log->read(0, 100)).empty());
   CHECK_FALSE(value_of(log->latest_snapshot()).has_value());
   CHECK_FALSE(value_of(log->find_outcome(UserId(1), "c1")).has_value());
-  CHECK(file.raw_int("PRAGMA user_version") == 1);
+  CHECK(file.raw_int("PRAGMA user_version") == 2);
 }
 
 TEST_CASE("sqlite event log: the file is in WAL mode") {
