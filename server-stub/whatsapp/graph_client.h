@@ -1,0 +1,30 @@
+// One blocking POST to the Graph API with Boost.Beast's synchronous client. Plain http only for now (the
+// tests' fake Graph server on localhost); an https URL is refused by parse_graph_url.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace inbox::relay::whatsapp {
+
+struct GraphEndpoint {
+  std::string host;
+  std::string port;
+  std::string base_path;  // "/v19.0", or empty; never ends in '/'
+};
+
+// "http://host[:port][/base]"; nullopt for anything else.
+std::optional<GraphEndpoint> parse_graph_url(std::string_view url);
+
+struct GraphReply {
+  int status = 0;              // the HTTP status; 0: no answer (connect, write, read failed or timed out)
+  std::string body;
+  std::string transport_error;  // status 0 only
+};
+
+// POST <base_path><path> with a JSON body and "Authorization: Bearer <token>"; the whole exchange within `timeout`.
+GraphReply post_json(const GraphEndpoint& endpoint, std::string_view path, std::string_view token,
+                     std::string_view body, std::chrono::milliseconds timeout);
+
+}  // namespace inbox::relay::whatsapp
