@@ -51,6 +51,7 @@ Event without_content(const Event& event) {
     message->media = Media{};
     message->template_.reset();
     message->referral.reset();
+    message->provider_id.clear();
   } else if (auto* opened = std::get_if<ConversationOpened>(&copy.body)) {
     opened->referral.reset();
   }
@@ -83,6 +84,12 @@ State redacted_state(const State& state, UserId viewer) {
     message.text_begin = begin;
   }
   copy.message_text = std::move(text);
+  std::vector<ProviderRef> provider_ids;
+  for (const ProviderRef& ref : state.provider_ids) {
+    const ConversationId conversation = state.messages[ref.message.index()].conversation;
+    if (!hidden[conversation.index()]) provider_ids.push_back(ref);
+  }
+  copy.provider_ids = std::move(provider_ids);
   return copy;
 }
 

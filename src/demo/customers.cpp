@@ -105,9 +105,9 @@ std::vector<Command> phones_report(const State& state, int64_t now_ms) {
       const int64_t read_at = delivered_at + 8'000 + static_cast<int64_t>((h >> 16) % 32'000);
       const DeliveryStatus status = state.message_delivery[m.index()];
       if (status == DeliveryStatus::sent && now_ms >= delivered_at) {
-        out.push_back(Command{UserId(), UpdateDelivery{m, now_ms >= read_at ? DeliveryStatus::read : DeliveryStatus::delivered}});
+        out.push_back(Command{UserId(), UpdateDelivery{m, now_ms >= read_at ? DeliveryStatus::read : DeliveryStatus::delivered, {}, {}}});
       } else if (status == DeliveryStatus::delivered && now_ms >= read_at) {
-        out.push_back(Command{UserId(), UpdateDelivery{m, DeliveryStatus::read}});
+        out.push_back(Command{UserId(), UpdateDelivery{m, DeliveryStatus::read, {}, {}}});
       }
     }
   }

@@ -74,9 +74,9 @@ TEST_CASE("redacted_state: with the Teammates section shared, agents read their 
   CHECK(redacted_state(inbox.state, inbox.ana).message_text.find("Rua Secreta") != std::string::npos);
 }
 
-TEST_CASE("without_content: a message keeps its place and kind, loses text, media, template and referral") {
+TEST_CASE("without_content: a message keeps its place and kind, loses text, media, template, referral, wamid") {
   MessageAdded message{ConversationId(4), MessageId(9), MessageKind::inbound, "secret", Media{"u", "image/png"},
-                       Template{}, Referral{}};
+                       Template{}, Referral{}, "wamid.X"};
   const Event event{UserId(), 1000, message};
   CHECK(carries_content(event));
   CHECK(named_conversation(event) == ConversationId(4));
@@ -89,6 +89,7 @@ TEST_CASE("without_content: a message keeps its place and kind, loses text, medi
   CHECK(stripped.media.url.empty());
   CHECK_FALSE(stripped.template_.has_value());
   CHECK_FALSE(stripped.referral.has_value());
+  CHECK(stripped.provider_id.empty());
 
   ConversationOpened opened;
   opened.conversation = ConversationId(4);
