@@ -2,26 +2,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server-stub/whatsapp/digits.h"
+
 namespace inbox::relay::whatsapp {
 
 namespace {
 
 using Json = nlohmann::json;
 
-std::string digits(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c >= '0' && c <= '9') out += c;
-  }
-  return out;
-}
-
 // The customer's WhatsApp id: the identity on that channel, else the contact's phone, without the '+'.
 std::string recipient(const Contact& contact, ChannelId channel) {
   for (const ChannelIdentity& identity : contact.identities) {
-    if (identity.channel == channel && !digits(identity.address).empty()) return digits(identity.address);
+    if (identity.channel == channel && !digits_of(identity.address).empty()) return digits_of(identity.address);
   }
-  return digits(contact.phone);
+  return digits_of(contact.phone);
 }
 
 const char* media_type(const std::string& mime_type) {
@@ -77,7 +71,7 @@ std::optional<OutboundMessage> outbound_for(const State& state, const MessageAdd
     payload["type"] = "text";
     payload["text"] = {{"preview_url", false}, {"body", added.text}};
   }
-  return OutboundMessage{added.message, digits(channel->address), payload.dump()};
+  return OutboundMessage{added.message, digits_of(channel->address), payload.dump()};
 }
 
 }  // namespace inbox::relay::whatsapp

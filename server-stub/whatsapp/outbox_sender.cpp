@@ -13,67 +13,31 @@ constexpr int64_t kIdlePollMs = 1000;
 
 OutboxSender::OutboxSender(OutboxStore& store, StateMirror& mirror, SubmitCommands submit, SenderConfig config)
     : store_(store), mirror_(mirror), submit_(std::move(submit)), config_(std::move(config)),
-      random_(std::random_device()()) {}
-
-OutboxSender::~OutboxSender() { stop(); }
-
-void OutboxSender::start() {
-  if (thread_.joinable()) return;
-  thread_ = std::thread([this] { run(); });
-}
-
-void OutboxSender::stop() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void OutboxSender::wake() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    woken_ = true;
-  }
-  wake_.notify_all();
-}
+      random_(std::random_device()()), worker_([this] { return round(); }) {}
 
 SenderStats OutboxSender::stats() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return stats_;
 }
 
-bool OutboxSender::stopping() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return stopping_;
-}
-
-void OutboxSender::run() {
-  while (!stopping()) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      woken_ = false;
+std::chrono::milliseconds OutboxSender::round() {
+  const bool queued = queue_committed();
+  const int64_t now_ms = config_.clock();
+  auto due = store_.due(now_ms, kSendsPerRoundMax);
+  if (queued && std::holds_alternative<std::vector<OutboxRow>>(due)) {
+    const auto& rows = std::get<std::vector<OutboxRow>>(due);
+    for (const OutboxRow& row : rows) {
+      if (worker_.stopping()) return std::chrono::milliseconds(0);
+      send(row, now_ms);
     }
-    const bool queued = queue_committed();
-    const int64_t now_ms = config_.clock();
-    auto due = store_.due(now_ms, kSendsPerRoundMax);
-    if (queued && std::holds_alternative<std::vector<OutboxRow>>(due)) {
-      const auto& rows = std::get<std::vector<OutboxRow>>(due);
-      for (const OutboxRow& row : rows) {
-        if (stopping()) return;
-        send(row, now_ms);
-      }
-      if (rows.size() == kSendsPerRoundMax) continue;
-    }
-    int64_t wait_ms = kIdlePollMs;
-    auto next = store_.next_due();
-    if (const auto* at = std::get_if<std::optional<int64_t>>(&next); at && at->has_value()) {
-      wait_ms = std::clamp<int64_t>(**at - config_.clock(), 0, kIdlePollMs);
-    }
-    std::unique_lock<std::mutex> lock(mutex_);
-    wake_.wait_for(lock, std::chrono::milliseconds(wait_ms), [this] { return stopping_ || woken_; });
+    if (rows.size() == kSendsPerRoundMax) return std::chrono::milliseconds(0);
   }
+  int64_t wait_ms = kIdlePollMs;
+  auto next = store_.next_due();
+  if (const auto* at = std::get_if<std::optional<int64_t>>(&next); at && at->has_value()) {
+    wait_ms = std::clamp<int64_t>(**at - config_.clock(), 0, kIdlePollMs);
+  }
+  return std::chrono::milliseconds(wait_ms);
 }
 
 bool OutboxSender::queue_committed() {
@@ -146,7 +110,7 @@ void OutboxSender::send(const OutboxRow& row, int64_t now_ms) {
 
 // The core's record of what became of a message. Waited for, so statuses that name the wamid next find it.
 void OutboxSender::report(std::vector<Command> commands) {
-  (void)submit_and_wait(submit_, std::move(commands), [this] { return stopping(); });
+  (void)submit_and_wait(submit_, std::move(commands), [this] { return worker_.stopping(); });
 }
 
 }  // namespace inbox::relay::whatsapp

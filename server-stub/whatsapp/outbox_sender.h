@@ -5,19 +5,18 @@
 // anything else is retried with exponential backoff and jitter until attempts_max.
 #pragma once
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
 #include <random>
 #include <string>
-#include <thread>
 
 #include "server-stub/whatsapp/graph_client.h"
 #include "server-stub/whatsapp/outbox_store.h"
 #include "server-stub/whatsapp/send_policy.h"
 #include "server-stub/whatsapp/state_mirror.h"
 #include "server-stub/whatsapp/submit_commands.h"
+#include "server-stub/whatsapp/worker_thread.h"
 
 namespace inbox::relay::whatsapp {
 
@@ -39,33 +38,26 @@ struct SenderStats {
 class OutboxSender {
  public:
   OutboxSender(OutboxStore& store, StateMirror& mirror, SubmitCommands submit, SenderConfig config);
-  ~OutboxSender();
-  OutboxSender(const OutboxSender&) = delete;
-  OutboxSender& operator=(const OutboxSender&) = delete;
 
-  void start();
-  void stop();  // after the request in flight, if any; idempotent
-  void wake();  // something was committed (any thread; HubConfig::on_committed)
+  void start() { worker_.start(); }
+  void stop() { worker_.stop(); }  // after the request in flight, if any; idempotent
+  void wake() { worker_.wake(); }  // something was committed (any thread; HubConfig::on_committed)
   SenderStats stats() const;
 
  private:
-  void run();
+  std::chrono::milliseconds round();  // how long it may sleep after
   bool queue_committed();  // false: the store failed
   void send(const OutboxRow& row, int64_t now_ms);
   void report(std::vector<Command> commands);
-  bool stopping() const;
 
   OutboxStore& store_;
   StateMirror& mirror_;
   SubmitCommands submit_;
   SenderConfig config_;
   std::mt19937_64 random_;
-  std::thread thread_;
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  bool woken_ = false;
+  mutable std::mutex mutex_;  // guards stats_
   SenderStats stats_;
+  WorkerThread worker_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace inbox::relay::whatsapp

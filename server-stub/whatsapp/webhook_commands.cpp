@@ -1,27 +1,17 @@
 #include "server-stub/whatsapp/webhook_commands.h"
 
+#include "server-stub/whatsapp/digits.h"
+
 #include <string>
 
 namespace inbox::relay::whatsapp {
 
-namespace {
-
-std::string digits(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c >= '0' && c <= '9') out += c;
-  }
-  return out;
-}
-
-}  // namespace
-
 ChannelId channel_for(const State& state, const BusinessNumber& number) {
-  const std::string display = digits(number.display_phone_number);
+  const std::string display = digits_of(number.display_phone_number);
   for (size_t i = 0; i < state.channels.size(); ++i) {
     const Channel& channel = state.channels[i];
     if (channel.kind != ChannelKind::whatsapp) continue;
-    const std::string address = digits(channel.address);
+    const std::string address = digits_of(channel.address);
     if (address.empty()) continue;
     if (address == number.phone_number_id || address == display) return ChannelId(static_cast<uint32_t>(i));
   }

@@ -15,48 +15,12 @@ constexpr std::chrono::milliseconds kIdlePoll{1000};
 }  // namespace
 
 WebhookProcessor::WebhookProcessor(WebhookInbox& inbox, StateMirror& mirror, SubmitCommands submit)
-    : inbox_(inbox), mirror_(mirror), submit_(std::move(submit)) {}
-
-WebhookProcessor::~WebhookProcessor() { stop(); }
-
-void WebhookProcessor::start() {
-  if (thread_.joinable()) return;
-  thread_ = std::thread([this] { run(); });
-}
-
-void WebhookProcessor::stop() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void WebhookProcessor::wake() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    woken_ = true;
-  }
-  wake_.notify_all();
-}
+    : inbox_(inbox), mirror_(mirror), submit_(std::move(submit)),
+      worker_([this] { return process_some() ? std::chrono::milliseconds(0) : kIdlePoll; }) {}
 
 ProcessorStats WebhookProcessor::stats() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return stats_;
-}
-
-void WebhookProcessor::run() {
-  for (;;) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (stopping_) return;
-      woken_ = false;
-    }
-    if (process_some()) continue;
-    std::unique_lock<std::mutex> lock(mutex_);
-    wake_.wait_for(lock, kIdlePoll, [this] { return stopping_ || woken_; });
-  }
 }
 
 bool WebhookProcessor::process_some() {
@@ -81,10 +45,7 @@ bool WebhookProcessor::process_some() {
   }
   const size_t submitted = commands.size();
   if (!commands.empty()) {
-    const bool committed = submit_and_wait(submit_, std::move(commands), [this] {
-      std::lock_guard<std::mutex> lock(mutex_);
-      return stopping_;
-    });
+    const bool committed = submit_and_wait(submit_, std::move(commands), [this] { return worker_.stopping(); });
     if (!committed) return false;
   }
   if (store_error(inbox_.mark_processed(ids))) return false;

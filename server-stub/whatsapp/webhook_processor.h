@@ -2,14 +2,13 @@
 // system commands, and marks them processed once the hub committed those. A body that can never be read
 // (not JSON) is marked processed too, so it cannot hold up the ones behind it.
 #pragma once
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
-#include <thread>
 
 #include "server-stub/whatsapp/state_mirror.h"
 #include "server-stub/whatsapp/submit_commands.h"
 #include "server-stub/whatsapp/webhook_inbox.h"
+#include "server-stub/whatsapp/worker_thread.h"
 
 namespace inbox::relay::whatsapp {
 
@@ -22,28 +21,21 @@ struct ProcessorStats {
 class WebhookProcessor {
  public:
   WebhookProcessor(WebhookInbox& inbox, StateMirror& mirror, SubmitCommands submit);
-  ~WebhookProcessor();
-  WebhookProcessor(const WebhookProcessor&) = delete;
-  WebhookProcessor& operator=(const WebhookProcessor&) = delete;
 
-  void start();  // drains what an earlier run left unprocessed first
-  void stop();   // idempotent
-  void wake();   // a body was stored (any thread)
+  void start() { worker_.start(); }  // drains what an earlier run left unprocessed first
+  void stop() { worker_.stop(); }    // idempotent
+  void wake() { worker_.wake(); }    // a body was stored (any thread)
   ProcessorStats stats() const;
 
  private:
-  void run();
   bool process_some();  // false: nothing to do, or a failure to wait out
 
   WebhookInbox& inbox_;
   StateMirror& mirror_;
   SubmitCommands submit_;
-  std::thread thread_;
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  bool woken_ = false;
+  mutable std::mutex mutex_;  // guards stats_
   ProcessorStats stats_;
+  WorkerThread worker_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace inbox::relay::whatsapp

@@ -12,6 +12,16 @@ std::optional<std::string> failed(StoreResult<T>& result, const std::string& wha
 
 }  // namespace
 
+WhatsAppSettings whatsapp_settings(const CliOptions& cli, std::function<int64_t()> clock) {
+  WhatsAppSettings settings;
+  settings.db_path = cli.db_path;
+  settings.secrets = WebhookSecrets{cli.whatsapp_app_secret.value_or(""), cli.whatsapp_verify_token.value_or("")};
+  settings.graph_url = cli.whatsapp_graph_url.value_or("");
+  settings.access_token = cli.whatsapp_access_token.value_or("");
+  settings.clock = std::move(clock);
+  return settings;
+}
+
 std::variant<std::unique_ptr<WhatsAppService>, std::string> WhatsAppService::open(WhatsAppSettings settings) {
   std::unique_ptr<WhatsAppService> service(new WhatsAppService());
   if (!settings.graph_url.empty()) {

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "server-stub/cli.h"
 #include "server-stub/shared_state.h"
 #include "server-stub/whatsapp/outbox_sender.h"
 #include "server-stub/whatsapp/webhook_processor.h"
@@ -27,6 +28,9 @@ struct WhatsAppSettings {
   BackoffPolicy backoff;
   std::chrono::milliseconds request_timeout{10'000};
 };
+
+// The settings from the command line (main fills the CliOptions fields from WHATSAPP_* when a flag is absent).
+WhatsAppSettings whatsapp_settings(const CliOptions& cli, std::function<int64_t()> clock);
 
 class WhatsAppService {
  public:

@@ -287,3 +287,29 @@ TEST_CASE("whatsapp live: what was committed before sending was configured is ne
   REQUIRE(eventually([&] { return graph.received().size() == 1; }));
   CHECK(nlohmann::json::parse(graph.received()[0].body)["text"]["body"] == "Depois");
 }
+
+TEST_CASE("whatsapp settings come from the command line's flags") {
+  CliOptions cli = parse_cli({"--root", "web", "--db", "relay.db", "--whatsapp-app-secret", "s", "--whatsapp-verify-token",
+                              "v", "--whatsapp-graph-url", "http://127.0.0.1:1/v19.0", "--whatsapp-access-token", "t"});
+  REQUIRE(cli.error.empty());
+  const WhatsAppSettings settings = whatsapp_settings(cli, wall_ms);
+  CHECK(settings.db_path == "relay.db");
+  CHECK(settings.secrets.app_secret == "s");
+  CHECK(settings.secrets.verify_token == "v");
+  CHECK(settings.graph_url == "http://127.0.0.1:1/v19.0");
+  CHECK(settings.access_token == "t");
+  CHECK(whatsapp_settings(parse_cli({"--root", "web"}), wall_ms).graph_url.empty());
+}
+
+TEST_CASE("whatsapp service: an https or malformed Graph URL, or one without a token, is refused at open") {
+  TestDbFile db;
+  WhatsAppSettings settings;
+  settings.db_path = db.path();
+  settings.clock = wall_ms;
+  settings.graph_url = "https://graph.facebook.com/v19.0";
+  settings.access_token = "t";
+  CHECK(std::holds_alternative<std::string>(WhatsAppService::open(settings)));
+  settings.graph_url = "http://127.0.0.1:9/v19.0";
+  settings.access_token.clear();
+  CHECK(std::holds_alternative<std::string>(WhatsAppService::open(settings)));
+}
