@@ -4,7 +4,7 @@
 
 namespace inbox::relay::whatsapp {
 
-StoreResult<std::unique_ptr<WebhookInbox>> WebhookInbox::open(const std::string& db_path) {
+StoreResult<std::unique_ptr<WebhookInbox>> WebhookInbox::open(const std::string& db_path, int64_t processed_kept) {
   auto opened = open_relay_db(db_path);
   if (auto* error = std::get_if<StoreError>(&opened)) return *error;
   SqliteDb db = std::move(std::get<SqliteDb>(opened));
@@ -13,9 +13,12 @@ StoreResult<std::unique_ptr<WebhookInbox>> WebhookInbox::open(const std::string&
       db, {{&s.insert, "INSERT INTO webhook_inbox (received_ms, body) VALUES (?1, ?2)"},
            {&s.unprocessed, "SELECT id, body FROM webhook_inbox WHERE processed = 0 ORDER BY id LIMIT ?1"},
            {&s.mark, "UPDATE webhook_inbox SET processed = 1 WHERE id = ?1"},
-           {&s.count, "SELECT COUNT(*) FROM webhook_inbox"}});
+           {&s.count, "SELECT COUNT(*) FROM webhook_inbox"},
+           {&s.prune,
+            "DELETE FROM webhook_inbox WHERE processed = 1 AND id <= "
+            "(SELECT MAX(id) FROM webhook_inbox WHERE processed = 1) - ?1"}});
   if (auto* error = std::get_if<StoreError>(&prepared)) return *error;
-  return std::unique_ptr<WebhookInbox>(new WebhookInbox(std::move(db), std::move(s)));
+  return std::unique_ptr<WebhookInbox>(new WebhookInbox(std::move(db), std::move(s), processed_kept));
 }
 
 StoreResult<Stored> WebhookInbox::store(std::string_view body, int64_t received_ms) {
@@ -48,6 +51,12 @@ StoreResult<Stored> WebhookInbox::mark_processed(const std::vector<int64_t>& ids
     statements_.mark.bind_int(1, id);
     auto marked = statements_.mark.run();
     if (std::holds_alternative<StoreError>(marked)) return marked;
+  }
+  {
+    auto use = statements_.prune.use();
+    statements_.prune.bind_int(1, processed_kept_);
+    auto pruned = statements_.prune.run();
+    if (std::holds_alternative<StoreError>(pruned)) return pruned;
   }
   return std::get<Transaction>(transaction).commit();
 }

@@ -21,7 +21,8 @@ struct InboxRow {
 
 class WebhookInbox {
  public:
-  static StoreResult<std::unique_ptr<WebhookInbox>> open(const std::string& db_path);
+  // Processed bodies are kept for inspection, the newest `processed_kept` of them; older ones are deleted.
+  static StoreResult<std::unique_ptr<WebhookInbox>> open(const std::string& db_path, int64_t processed_kept = 10'000);
 
   // Durable when it returns Stored (synchronous=FULL).
   StoreResult<Stored> store(std::string_view body, int64_t received_ms);
@@ -36,12 +37,15 @@ class WebhookInbox {
     Statement unprocessed;
     Statement mark;
     Statement count;
+    Statement prune;
   };
-  WebhookInbox(SqliteDb db, Statements statements) : db_(std::move(db)), statements_(std::move(statements)) {}
+  WebhookInbox(SqliteDb db, Statements statements, int64_t processed_kept)
+      : db_(std::move(db)), statements_(std::move(statements)), processed_kept_(processed_kept) {}
 
   std::mutex mutex_;
   SqliteDb db_;
   Statements statements_;
+  const int64_t processed_kept_;
 };
 
 }  // namespace inbox::relay::whatsapp

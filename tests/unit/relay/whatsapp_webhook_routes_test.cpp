@@ -106,3 +106,16 @@ TEST_CASE("whatsapp webhook: query values are URL-decoded") {
   CHECK(query_value("a=1&b", "b") == "");
   CHECK_FALSE(query_value("a=1", "b").has_value());
 }
+
+TEST_CASE("whatsapp webhook inbox: only the newest processed bodies are kept; unprocessed ones always") {
+  TestDbFile db;
+  auto inbox = value_of(WebhookInbox::open(db.path(), 2));
+  for (int i = 0; i < 5; ++i) value_of(inbox->store("body " + std::to_string(i), i));
+  auto rows = value_of(inbox->unprocessed(10));
+  REQUIRE(rows.size() == 5);
+  value_of(inbox->mark_processed({rows[0].id, rows[1].id, rows[2].id, rows[3].id}));
+  CHECK(value_of(inbox->count()) == 3);  // bodies 2 and 3 processed, body 4 waiting
+  auto left = value_of(inbox->unprocessed(10));
+  REQUIRE(left.size() == 1);
+  CHECK(left[0].body == "body 4");
+}
