@@ -196,6 +196,73 @@ void read(Reader& r, T& value) {
 
 Error snapshot_error(std::string message) { return Error{ErrorCode::invalid_json, std::move(message)}; }
 
+// --- references: a decoded state is only trusted once every id and index in it names something -----------
+// The checksum catches damaged storage, not a snapshot written (or edited) with ids that point nowhere:
+// rebuilding the indexes of such a state would read past the end of its vectors.
+
+size_t count_of(const State& s, UserId) { return s.users.size(); }
+size_t count_of(const State& s, TeamId) { return s.teams.size(); }
+size_t count_of(const State& s, ContactId) { return s.contacts.size(); }
+size_t count_of(const State& s, ChannelId) { return s.channels.size(); }
+size_t count_of(const State& s, ConversationId) { return s.conversations.size(); }
+size_t count_of(const State& s, MessageId) { return s.messages.size(); }
+size_t count_of(const State& s, ClosingReasonId) { return s.closing_reasons.size(); }
+size_t count_of(const State& s, TagId) { return s.tags.size(); }
+// (No field of the state holds a CampaignId yet: the first one needs a count_of here, or this does not compile.)
+
+// Every id anywhere in `value` is none or names an entity of the state; ids in lists are never none.
+template <class T>
+bool ids_exist(const State& state, const T& value) {
+  if constexpr (is_reflected_v<T>) {
+    bool ok = true;
+    T::fields([&](const char*, auto member) {
+      if constexpr (!(std::is_same_v<T, State> && is_derived_index_v<decltype(member)>)) {
+        ok = ok && ids_exist(state, value.*member);
+      }
+    });
+    return ok;
+  } else if constexpr (is_id_v<T>) {
+    return !value.valid() || value.index() < count_of(state, value);
+  } else if constexpr (is_vector_v<T>) {
+    for (const auto& item : value) {
+      if constexpr (is_id_v<typename T::value_type>) {
+        if (!item.valid()) return false;  // a list of ids (team members, tags...) never holds none
+      }
+      if (!ids_exist(state, item)) return false;
+    }
+    return true;
+  } else if constexpr (is_optional_v<T>) {
+    return !value || ids_exist(state, *value);
+  } else {
+    return true;
+  }
+}
+
+// The indexes that are plain integers, the vectors kept beside others, the chains through `previous` (each
+// link points to an older entity, so no chain loops), and the ids that must not be none.
+bool indexes_hold(const State& state) {
+  if (state.message_delivery.size() != state.messages.size()) return false;
+  for (size_t i = 0; i < state.messages.size(); ++i) {
+    const Message& m = state.messages[i];
+    if (m.text_begin > state.message_text.size() || m.text_size > state.message_text.size() - m.text_begin) return false;
+    if (m.extra != kNoIndex && m.extra >= state.message_extras.size()) return false;
+    if (m.previous.valid() && m.previous.index() >= i) return false;
+  }
+  for (const Contact& contact : state.contacts) {
+    for (const ChannelIdentity& identity : contact.identities) {
+      if (!identity.channel.valid()) return false;
+    }
+  }
+  for (size_t i = 0; i < state.conversations.size(); ++i) {
+    const Conversation& c = state.conversations[i];
+    if (c.referral != kNoIndex && c.referral >= state.referrals.size()) return false;
+    if (c.previous.valid() && c.previous.index() >= i) return false;
+  }
+  const ExplanationLog& log = state.explanations;
+  return log.at_ms.size() == log.entries.size() && log.entries.size() <= kExplanationsKept &&
+         (log.next < log.entries.size() || log.next == log.entries.size() % kExplanationsKept);
+}
+
 }  // namespace
 
 std::string state_to_binary(const State& state) {
@@ -227,6 +294,9 @@ Result<State> state_from_binary(std::string_view bytes) {
     return snapshot_error("The snapshot is truncated or corrupt.");
   }
   if (r.at != body.size()) return snapshot_error("The snapshot has bytes after its end.");
+  if (!ids_exist(state, state) || !indexes_hold(state)) {
+    return snapshot_error("The snapshot is corrupt: it refers to things it does not hold.");
+  }
   rebuild_indexes(state);
   return state;
 }

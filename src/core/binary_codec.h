@@ -15,7 +15,8 @@ namespace inbox {
 std::string state_to_binary(const State& state);
 
 // The state with its derived indexes rebuilt, or an error (nothing half-decoded is returned) when the bytes
-// are truncated, corrupt, or written with another layout.
+// are truncated, corrupt, or written with another layout, or when the state they hold refers to things it
+// does not hold (an id past its vector, a message's text past the text...), checksum or not.
 Result<State> state_from_binary(std::string_view bytes);
 
 }  // namespace inbox

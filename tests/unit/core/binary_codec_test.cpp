@@ -83,3 +83,69 @@ TEST_CASE("a damaged byte anywhere is caught by the checksum before any id is tr
     REQUIRE_FALSE(state_from_binary(damaged).ok());
   }
 }
+
+TEST_CASE("a snapshot whose ids or indexes point nowhere is refused, even with a valid checksum") {
+  // Found by fuzz_state_binary: a message's text range past message_text made rebuilding the views throw
+  // std::out_of_range out of state_from_binary; an id past its vector read out of bounds.
+  const State state = demo_state();
+  REQUIRE(state.messages.size() > 10);
+  REQUIRE(!state.teams.empty());
+  REQUIRE(!state.teams[0].members.empty());
+  auto refused = [](const State& corrupt) {
+    const Result<State> decoded = state_from_binary(state_to_binary(corrupt));
+    REQUIRE_FALSE(decoded.ok());
+    CHECK(decoded.error().message.find("refers to things it does not hold") != std::string::npos);
+  };
+  const uint32_t text_size = static_cast<uint32_t>(state.message_text.size());
+  SUBCASE("a message's text past the text") {
+    State corrupt = state;
+    corrupt.messages[3].text_begin = text_size + 135'000;
+    refused(corrupt);
+    corrupt = state;
+    corrupt.messages.back().text_begin = text_size - 1;
+    corrupt.messages.back().text_size = 2;
+    refused(corrupt);
+  }
+  SUBCASE("an id past its vector") {
+    State corrupt = state;
+    corrupt.conversations[0].contact = ContactId(static_cast<uint32_t>(state.contacts.size()));
+    refused(corrupt);
+    corrupt = state;
+    corrupt.teams[0].members[0] = UserId(static_cast<uint32_t>(state.users.size() + 7));
+    refused(corrupt);
+  }
+  SUBCASE("none where an id is required: in a list, a contact's channel identity") {
+    State corrupt = state;
+    corrupt.teams[0].members[0] = UserId();
+    refused(corrupt);
+    corrupt = state;
+    Contact* known = nullptr;
+    for (Contact& contact : corrupt.contacts) {
+      if (!contact.identities.empty()) known = &contact;
+    }
+    REQUIRE(known != nullptr);
+    known->identities[0].channel = ChannelId();
+    refused(corrupt);
+  }
+  SUBCASE("a message chain that loops") {
+    State corrupt = state;
+    corrupt.messages[5].previous = MessageId(5);
+    refused(corrupt);
+  }
+  SUBCASE("an extra, a referral or a delivery status that is not there") {
+    State corrupt = state;
+    corrupt.messages[2].extra = static_cast<uint32_t>(state.message_extras.size());
+    refused(corrupt);
+    corrupt = state;
+    corrupt.conversations[0].referral = static_cast<uint32_t>(state.referrals.size());
+    refused(corrupt);
+    corrupt = state;
+    corrupt.message_delivery.pop_back();
+    refused(corrupt);
+  }
+  SUBCASE("an explanation ring whose cursor is past its entries") {
+    State corrupt = state;
+    corrupt.explanations.next = static_cast<uint32_t>(state.explanations.entries.size() + 1);
+    refused(corrupt);
+  }
+}
