@@ -10,6 +10,7 @@ APT_PACKAGES=(
   emscripten
   nlohmann-json3-dev doctest-dev libboost1.74-dev libsqlite3-dev libsodium-dev libssl-dev
   libbenchmark-dev
+  clang-14 libclang-rt-14-dev llvm-14
   chromium
   fonts-noto-core fonts-dejavu-core fonts-symbola fonttools
 )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the machine, builds both presets with warnings as errors, and runs every test:
-# the native doctest suite, the core tests compiled to wasm under node, and the browser end-to-end tests.
+# the native doctest suite, the core tests compiled to wasm under node, the browser end-to-end tests, and a short
+# libFuzzer run of each fuzz target (INBOX_FUZZ_SECONDS each, default 20).
 # Ends with one line "total: N passed, M failed" and a non-zero exit status when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +48,19 @@ rc=${PIPESTATUS[0]}
 p=$(grep -E '^# pass ' "$logs/browser.log" | tail -n1 | awk '{print $3}')
 f=$(grep -E '^# fail ' "$logs/browser.log" | tail -n1 | awk '{print $3}')
 passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
+[ "$rc" -eq 0 ] || status=1
+
+# libFuzzer (clang-14): builds the fuzz preset and runs each target for a short while (scripts/fuzz.sh, one
+# test per target); closes with "fuzz: N passed, M failed".
+echo "== fuzz"
+INBOX_WERROR=ON bash scripts/fuzz.sh "${INBOX_FUZZ_SECONDS:-20}" 2>&1 | tee "$logs/fuzz.log"
+rc=${PIPESTATUS[0]}
+line=$(grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed' "$logs/fuzz.log" | tail -n1)
+p=$(sed -E 's/^fuzz: ([0-9]+) passed.*/\1/' <<<"$line")
+f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+[[ "$p" =~ ^[0-9]+$ ]] || p=0
+[[ "$f" =~ ^[0-9]+$ ]] || f=1
+passed=$((passed + p)); failed=$((failed + f))
 [ "$rc" -eq 0 ] || status=1
 
 [ "$failed" -eq 0 ] || status=1
