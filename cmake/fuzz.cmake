@@ -22,6 +22,8 @@ function(inbox_fuzz_target name source)
       target_link_libraries(${name} PRIVATE ${item})
     endif()
   endforeach()
+  # Sources outside src/ (server-stub/...) include each other from the repository root, as in the relay.
+  target_include_directories(${name} PRIVATE "${CMAKE_SOURCE_DIR}")
   target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
   target_link_options(${name} PRIVATE -fsanitize=fuzzer,${INBOX_SANITIZERS})
   inbox_warnings(${name})
