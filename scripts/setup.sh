@@ -9,7 +9,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config xz-utils ca-certificates
   emscripten
   nlohmann-json3-dev doctest-dev libboost1.74-dev libsqlite3-dev libsodium-dev libssl-dev
-  libbenchmark-dev
+  libbenchmark-dev sqlite3
   clang-14 libclang-rt-14-dev llvm-14
   chromium
   fonts-noto-core fonts-dejavu-core fonts-symbola fonttools
@@ -85,14 +85,21 @@ fetch_source() {
   log "$package $version: fetched into $dir"
 }
 
+# npm ci in each folder with a package-lock.json: the browser tests (playwright-core) and the kill -9 loop
+# (ws, also used by bench/relay_load).
 install_npm_packages() {
-  if [ -d tests/browser/node_modules/playwright-core ] \
-     && [ tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ]; then
-    log "npm packages: present"
-    return
-  fi
-  log "npm packages: installing"
-  (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  local dir module
+  for spec in tests/browser:playwright-core tests/crash:ws; do
+    dir=${spec%%:*}
+    module=${spec#*:}
+    if [ -d "$dir/node_modules/$module" ] \
+       && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
+      log "npm packages ($dir): present"
+      continue
+    fi
+    log "npm packages ($dir): installing"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  done
 }
 
 install_apt_packages

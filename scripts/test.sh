@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the machine, builds both presets with warnings as errors, and runs every test:
-# the native doctest suite, the core tests compiled to wasm under node, the browser end-to-end tests, and a short
-# libFuzzer run of each fuzz target (INBOX_FUZZ_SECONDS each, default 20).
+# the native doctest suite, the core tests compiled to wasm under node, the browser end-to-end tests, the
+# relay's kill -9 loop (20 kills), and a short libFuzzer run of each fuzz target (INBOX_FUZZ_SECONDS each, default 20).
 # Ends with one line "total: N passed, M failed" and a non-zero exit status when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +49,16 @@ p=$(grep -E '^# pass ' "$logs/browser.log" | tail -n1 | awk '{print $3}')
 f=$(grep -E '^# fail ' "$logs/browser.log" | tail -n1 | awk '{print $3}')
 passed=$((passed + ${p:-0})); failed=$((failed + ${f:-1}))
 [ "$rc" -eq 0 ] || status=1
+
+# The relay under kill -9 (tests/crash/kill_loop.mjs): one test, passed when its summary line says PASS.
+echo "== crash"
+node tests/crash/kill_loop.mjs 20 2>&1 | tee "$logs/crash.log"
+rc=${PIPESTATUS[0]}
+if [ "$rc" -eq 0 ] && grep -q '^kill-loop: .* PASS$' "$logs/crash.log"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); status=1
+fi
 
 # libFuzzer (clang-14): builds the fuzz preset and runs each target for a short while (scripts/fuzz.sh, one
 # test per target); closes with "fuzz: N passed, M failed".
