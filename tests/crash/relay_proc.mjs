@@ -24,9 +24,9 @@ function siteRoot(tmp) {
 
 // Starts the relay on `db` (seeding the demo workspace the first time) and resolves once it listens:
 // { child, port, url, stderr() }. Rejects when it exits or prints no URL within `timeoutMs`.
-export function startRelay({ db, tmp, password, timeoutMs = 15000, extraArgs = [] }) {
+export function startRelay({ db, tmp, password, timeoutMs = 15000, extraArgs = [], env = {} }) {
   const child = spawn(relayBinary(), ['--root', siteRoot(tmp), '--db', db, '--demo', '--port', '0', ...extraArgs], {
-    env: { ...process.env, INBOX_DEMO_PASSWORD: password },
+    env: { ...process.env, ...env, INBOX_DEMO_PASSWORD: password },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
