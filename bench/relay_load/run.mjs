@@ -9,12 +9,13 @@
 // third row, see below), GENERATOR (cpp: load_gen.cpp, the default; node: load_worker.mjs in WORKERS (2) processes,
 // which saturates on 2 cores before the relay does).
 import { fork, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, readdirSync, writeFileSync, openSync, writeSync, fsyncSync, closeSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import { startRelay, stopRelay, login, demoUsers, relayBinary } from '../../tests/crash/relay_proc.mjs';
+import { startRelay, stopRelay, login, demoUsers, relayBinary, sqliteRows } from '../../tests/crash/relay_proc.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -42,7 +43,9 @@ function threadTicks(pid) {
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
-      out.set(tid, Number(fields[11]) + Number(fields[12]));
+      // schedstat: nanoseconds on a CPU, nanoseconds runnable but waiting for one.
+      const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+      out.set(tid, { ticks: Number(fields[11]) + Number(fields[12]), run, wait });
     }
   } catch { /* gone */ }
   return out;
@@ -83,8 +86,13 @@ async function runLoadCpp(name, port, pid, accounts, conversations) {
     name, clients: CLIENTS, rate: RATE, seconds: SECONDS, generator: 'C++ (Beast, 1 thread)', ...result,
     relay_cpu_percent: (b.relay - a.relay) / wallS,
     generator_cpu_percent: (b.gen - a.gen) / wallS,
-    relay_thread_cpu_percent: [...b.threads].map(([tid, t]) => (t - (a.threads.get(tid) || 0)) / wallS)
+    relay_thread_cpu_percent: [...b.threads].map(([tid, t]) => (t.ticks - (a.threads.get(tid)?.ticks || 0)) / wallS)
       .filter((x) => x >= 1).sort((x, y) => y - x).map((x) => Math.round(x)),
+    // Per busy thread: % of the window on a CPU, and % runnable but waiting for a CPU (the machine's other work).
+    relay_thread_run_wait_percent: [...b.threads].map(([tid, t]) => {
+      const before = a.threads.get(tid) || { run: 0, wait: 0 };
+      return [(t.run - before.run) / 1e7 / wallS, (t.wait - before.wait) / 1e7 / wallS];
+    }).filter(([run]) => run >= 1).sort((x, y) => y[0] - x[0]).map(([run, wait]) => `${Math.round(run)}/${Math.round(wait)}`),
     load_average: [a.load, b.load],
     generator_loop_lag_p99_ms: result.generator_lag_p99_ms,
     generator_loop_lag_max_ms: result.generator_lag_max_ms,
@@ -148,7 +156,7 @@ async function runLoad(name, port, pid, accounts, conversations) {
     deliveries_per_s: sum('eventsInWindow') / SECONDS,
     commands_per_s: latencies.length / SECONDS,
     relay_cpu_percent: (100 * (ticksAfter - ticksBefore)) / 100 / wallS,
-    relay_thread_cpu_percent: [...threadsAfter].map(([tid, t]) => (t - (threadsBefore.get(tid) || 0)) / wallS)
+    relay_thread_cpu_percent: [...threadsAfter].map(([tid, t]) => (t.ticks - (threadsBefore.get(tid)?.ticks || 0)) / wallS)
       .filter((x) => x >= 1).sort((a, b) => b - a).map((x) => Math.round(x)),
     load_average: [loadBefore, loadAfter],
     generator_loop_lag_p99_ms: Math.max(...all.map((r) => r.stats.loopLagP99Ms || 0)),
@@ -166,7 +174,12 @@ async function benchInbox(name = 'inbox-relay (C++)', env = {}) {
     for (const u of users.filter((x) => x.role === 'supervisor' || x.role === 'administrator')) {
       accounts.push({ user: u.user, token: (await login(relay.port, u.email, password)).token });
     }
-    return await runLoad(name, relay.port, relay.child.pid, accounts, open);
+    const row = await runLoad(name, relay.port, relay.child.pid, accounts, open);
+    // Group commit, from the file: the load's events, and the batches they were committed in (one at_ms each).
+    const [b] = sqliteRows(db, `SELECT count(*) AS events, count(DISTINCT at_ms) AS batches FROM events WHERE json LIKE '%"text":"load %'`);
+    row.commit_batches = b.batches;
+    row.events_per_batch = b.events / Math.max(1, b.batches);
+    return row;
   } finally {
     await stopRelay(relay, 'SIGTERM');
   }
@@ -193,6 +206,19 @@ const fmt = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 async function main() {
   console.log(`relay load: ${CLIENTS} clients, ${RATE} commands/s for ${SECONDS} s (after ${WARMUP} s warm-up), generator ${GENERATOR === 'node' ? `Node (${WORKERS} processes)` : 'C++'}, ` +
     `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), relay ${relayBinary()}`);
+  // This disk's fsync, as the reference relay does it (append a line, fsync), 200 times.
+  const fd = openSync(path.join(tmp, 'fsync.probe'), 'a');
+  const fsyncs = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    writeSync(fd, `probe ${i}\n`);
+    fsyncSync(fd);
+    fsyncs.push(performance.now() - t);
+  }
+  closeSync(fd);
+  fsyncs.sort((x, y) => x - y);
+  console.log(`fsync of an appended line on this disk: p50 ${fmt(percentile(fsyncs, 50), 2)} ms, p99 ${fmt(percentile(fsyncs, 99), 2)} ms; ` +
+    `load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   const rows = [];
   if (ONLY !== 'reference') rows.push(await benchInbox());
   if (ONLY !== 'inbox') rows.push(await benchReference());
@@ -221,7 +247,9 @@ async function main() {
     console.log(`${r.name}: sent ${r.sent_in_window} in the window, answered ${r.answered_in_window}, acked ${r.acked}, rejected ${r.rejected} ${JSON.stringify(r.reject_codes ?? {})}, ` +
       `error frames ${r.error_frames} ${JSON.stringify(r.error_codes ?? {})}, closed ${r.closes}, socket errors ${r.socket_errors}, unanswered ${r.unanswered}, ` +
       `generator ${r.generator}, generator loop lag max ${fmt(r.generator_loop_lag_max_ms, 0)} ms, ` +
-      `relay threads CPU % ${JSON.stringify(r.relay_thread_cpu_percent)}, machine load average ${fmt(r.load_average[0])} -> ${fmt(r.load_average[1])}`);
+      (r.commit_batches ? `${r.commit_batches} commit batches (${fmt(r.events_per_batch, 1)} events each), ` : '') +
+      `relay threads CPU % ${JSON.stringify(r.relay_thread_cpu_percent)}` +
+      (r.relay_thread_run_wait_percent ? ` (run/runqueue-wait % ${r.relay_thread_run_wait_percent.join(' ')})` : '') + `, machine load average ${fmt(r.load_average[0])} -> ${fmt(r.load_average[1])}`);
   }
   if (rows.length >= 2) {
     const [a, b] = rows;
