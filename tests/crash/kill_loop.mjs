@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startRelay, stopRelay, login, sqliteRows, demoUsers } from './relay_proc.mjs';
 
@@ -180,6 +181,15 @@ async function main() {
   stopping = true;
   for (const c of clients) { c.pending.forEach((id) => violate(`${id}: never answered`)); c.ws?.close(); }
   if (relay) await stopRelay(relay, 'SIGTERM');
+
+  // KILL_LOOP_SELFTEST=lose|duplicate: spoil the file on purpose (one effect deleted, or one copied under a new
+  // seq) to see the check fail.
+  if (process.env.KILL_LOOP_SELFTEST === 'lose') {
+    execFileSync('sqlite3', [db, `DELETE FROM events WHERE seq = (SELECT max(seq) FROM events WHERE json LIKE '%kill-loop kl-%')`]);
+  } else if (process.env.KILL_LOOP_SELFTEST === 'duplicate') {
+    execFileSync('sqlite3', [db, `INSERT INTO events (seq, at_ms, json) SELECT (SELECT max(seq) FROM events) + 1, at_ms, json
+      FROM events WHERE seq = (SELECT max(seq) FROM events WHERE json LIKE '%kill-loop kl-%')`]);
+  }
 
   // The log, straight from the file: each effect is a message_added whose text names its command.
   const found = new Map();  // text -> [{seq, actor}]
