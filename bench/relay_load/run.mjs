@@ -251,9 +251,11 @@ async function main() {
       `relay threads CPU % ${JSON.stringify(r.relay_thread_cpu_percent)}` +
       (r.relay_thread_run_wait_percent ? ` (run/runqueue-wait % ${r.relay_thread_run_wait_percent.join(' ')})` : '') + `, machine load average ${fmt(r.load_average[0])} -> ${fmt(r.load_average[1])}`);
   }
-  if (rows.length >= 2) {
-    const [a, b] = rows;
-    console.log(`ratio inbox/reference: ack p99 ${fmt(a.p99_ms / b.p99_ms, 2)}x (p50 ${fmt(a.p50_ms / b.p50_ms, 2)}x), ` +
+  const inbox = rows.find((r) => r.name.startsWith('inbox'));
+  const reference = rows.find((r) => r.name.startsWith('reference'));
+  if (inbox && reference) {
+    const [a, b] = [inbox, reference];
+    console.log(`ratio inbox/reference: ack p99 ${fmt(a.p99_ms / b.p99_ms, 3)}x (p50 ${fmt(a.p50_ms / b.p50_ms, 3)}x), ` +
       `deliveries/s ${fmt(a.deliveries_per_s / b.deliveries_per_s, 2)}x`);
   }
   const targets = rows.filter((r) => r.name.startsWith('inbox')).map((r) =>
