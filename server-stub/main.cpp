@@ -73,6 +73,12 @@ int main(int argc, char** argv) {
 
   inbox::relay::RelayAppSettings settings;
   settings.cli = options;
+  for (auto [field, name] : {std::pair{&inbox::relay::CliOptions::whatsapp_app_secret, "WHATSAPP_APP_SECRET"},
+                             std::pair{&inbox::relay::CliOptions::whatsapp_verify_token, "WHATSAPP_VERIFY_TOKEN"},
+                             std::pair{&inbox::relay::CliOptions::whatsapp_graph_url, "WHATSAPP_GRAPH_URL"},
+                             std::pair{&inbox::relay::CliOptions::whatsapp_access_token, "WHATSAPP_ACCESS_TOKEN"}}) {
+    if (!(settings.cli.*field)) settings.cli.*field = env(name);  // a flag wins over the environment
+  }
   settings.admin = inbox::relay::admin_credentials(options.admin_email, std::getenv("INBOX_ADMIN_EMAIL"),
                                                    std::getenv("INBOX_ADMIN_PASSWORD"));
   settings.demo_password = env("INBOX_DEMO_PASSWORD");

@@ -100,8 +100,13 @@ std::variant<std::unique_ptr<RelayApp>, std::string> RelayApp::open(RelayAppSett
     if (const auto* error = std::get_if<AccountError>(&stored)) return "INBOX_ADMIN_PASSWORD: " + error->message;
   }
 
+  auto whatsapp = whatsapp::WhatsAppService::open(whatsapp::whatsapp_settings(settings.cli, settings.clock));
+  if (const auto* error = std::get_if<std::string>(&whatsapp)) return "WhatsApp: " + *error;
+  app->whatsapp_ = std::move(std::get<std::unique_ptr<whatsapp::WhatsAppService>>(whatsapp));
+
   Accounts* accounts = app->accounts_.get();
   HubConfig hub_config;
+  hub_config.on_committed = app->whatsapp_->on_committed();
   hub_config.clock = settings.clock;
   hub_config.authenticate = [accounts](std::string_view token, int64_t at_ms) -> std::optional<UserId> {
     AccountResult<UserId> user = accounts->authenticate(token, at_ms);
@@ -116,6 +121,7 @@ std::variant<std::unique_ptr<RelayApp>, std::string> RelayApp::open(RelayAppSett
   services.hub = app->hub_;
   RelayApp* self = app.get();  // the server lives and stops inside the app
   services.api = first_of({
+      app->whatsapp_->routes(),
       [accounts, clock = settings.clock](const Request& request, std::string_view client_ip) {
         return handle_api_request(*accounts, request, client_ip, clock());
       },
@@ -129,12 +135,17 @@ RelayApp::~RelayApp() { stop(); }
 
 boost::system::error_code RelayApp::start() {
   hub_->start();
+  Hub* hub = hub_.get();
+  whatsapp_->start([hub](std::vector<Command> commands, std::function<void(bool)> done) {
+    hub->system(std::move(commands), std::move(done));
+  });
   return server_->start();
 }
 
 // The hub first: once its thread is gone it holds no session, so every session ends on an io thread (or in
 // the io context's destructor), never after the io context it belongs to.
 void RelayApp::stop() {
+  if (whatsapp_) whatsapp_->stop();
   if (hub_) hub_->stop();
   if (server_) server_->stop();
 }

@@ -19,6 +19,7 @@
 #include "server-stub/relay_server.h"
 #include "server-stub/store/sqlite_account_store.h"
 #include "server-stub/sync/hub.h"
+#include "server-stub/whatsapp/whatsapp_service.h"
 
 namespace inbox::relay {
 
@@ -45,6 +46,7 @@ class RelayApp {
 
   const std::vector<std::string>& notices() const { return notices_; }  // for the log: what start-up did
   Hub& hub() { return *hub_; }
+  whatsapp::WhatsAppService& whatsapp() { return *whatsapp_; }
 
  private:
   RelayApp() = default;
@@ -52,6 +54,7 @@ class RelayApp {
   std::vector<std::string> notices_;
   std::unique_ptr<SqliteAccountStore> account_store_;
   std::unique_ptr<Accounts> accounts_;
+  std::unique_ptr<whatsapp::WhatsAppService> whatsapp_;  // stops before the hub
   std::shared_ptr<Hub> hub_;
   std::unique_ptr<RelayServer> server_;
 };

@@ -171,6 +171,9 @@ void Hub::answer_hello(const HelloJob& job, int64_t now_ms) {
     return refuse(*job.peer, sync::ProtocolErrorCode::unauthorized,
                   "The sign-in is unknown, expired or revoked: sign in again");
   }
+  // Signed in before the welcome is queued: a command the client sends the moment it reads the welcome
+  // finds the session signed in (both are posted to the session's executor, in this order).
+  job.peer->signed_in(*user);
   const uint64_t head = authority_.head();
   const bool may_resume = job.hello.last_seq > 0 && job.hello.last_seq <= head &&
                           head - job.hello.last_seq <= config_.resume_events_max;
@@ -194,7 +197,6 @@ void Hub::answer_hello(const HelloJob& job, int64_t now_ms) {
   if (!copy) copy = send_snapshot(*job.peer, *user);
   log_event(LogLevel::info, "session_open",
             {{"peer", job.peer->peer_id()}, {"user", user->value}, {"seq", head}, {"resumed", resumed}});
-  job.peer->signed_in(*user);
   members_[job.peer->peer_id()] = Member{job.peer, *user, std::move(*copy)};
   if (config_.metrics) config_.metrics->sessions_signed_in = members_.size();
   if (++connections_[*user] == 1) system_commands_.push_back(Command{UserId(), SetUserConnection{*user, true}});

@@ -11,6 +11,7 @@
 
 #include "server-stub/relay_app.h"
 #include "tests/unit/relay/sqlite_test_file.h"
+#include "tests/unit/relay/whatsapp_payloads.h"
 #include "tests/unit/relay/ws_steps.h"
 
 using namespace inbox;
@@ -177,4 +178,55 @@ TEST_CASE("relay app: /healthz and /metrics report the relay as it runs") {
   CHECK(text.find("# TYPE inbox_relay_commit_seconds histogram") != std::string::npos);
   CHECK(text.find("inbox_relay_waiting_conversations ") != std::string::npos);
   CHECK(text.find("inbox_relay_connections ") != std::string::npos);
+}
+
+TEST_CASE("relay app: a signed WhatsApp webhook reaches a supervisor's socket; a wrong signature stores nothing") {
+  TestDbFile db;
+  RelayAppSettings settings = demo_settings(db.path());
+  settings.cli.whatsapp_app_secret = kAppSecret;
+  settings.cli.whatsapp_verify_token = "verify-me";
+  auto app = started(std::move(settings));
+  const uint16_t port = app->endpoint().port();
+
+  const auto challenge =
+      call(port, http::verb::get, "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=42");
+  CHECK(challenge.result() == http::status::ok);
+  CHECK(challenge.body() == "42");
+
+  const auto token = nlohmann::json::parse(
+      post_json(port, "/api/login", {{"login", supervisor_named(*app)}, {"password", kDemoPassword}}).body())["token"];
+  WsClient client(port);
+  sign_in(client, token);
+  drain(client);
+
+  // The demo workspace's WhatsApp number is +55 11 4004-0000.
+  std::string body = text_webhook("wamid.RELAYAPP1", "Oi, o pedido 123 chegou?");
+  for (const std::string& number : {kDisplayNumber, kPhoneNumberId}) {
+    for (auto at = body.find(number); at != std::string::npos; at = body.find(number)) body.replace(at, number.size(), "551140040000");
+  }
+  auto signed_post = [&](const std::string& signature) {
+    boost::asio::io_context ioc;
+    boost::beast::tcp_stream stream(ioc);
+    stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+    http::request<http::string_body> request{http::verb::post, "/webhooks/whatsapp", 11};
+    request.set(http::field::host, "127.0.0.1");
+    request.set(http::field::content_type, "application/json");
+    request.set("X-Hub-Signature-256", signature);
+    request.body() = body;
+    request.prepare_payload();
+    http::write(stream, request);
+    boost::beast::flat_buffer buffer;
+    http::response<http::string_body> response;
+    http::read(stream, buffer, response);
+    return response.result();
+  };
+  CHECK(signed_post(signature_of(body, "another-secret")) == http::status::unauthorized);
+  CHECK_FALSE(client.read(std::chrono::milliseconds(300)).has_value());
+  CHECK(app->whatsapp().processor_stats().bodies_processed == 0);
+
+  CHECK(signed_post(signature_of(body)) == http::status::ok);
+  const auto seen = events_until(client, "message_added");
+  const auto* added = std::get_if<MessageAdded>(&seen.back().event.body);
+  REQUIRE(added != nullptr);
+  CHECK(added->provider_id == "wamid.RELAYAPP1");
 }
