@@ -141,7 +141,9 @@ void read_change(const Json& value, WebhookContents& out) {
   const BusinessNumber to{text_at(metadata, "phone_number_id"), text_at(metadata, "display_phone_number")};
   const Json& contacts = array_at(value, "contacts");
   for (const Json& message : array_at(value, "messages")) {
-    if (!message.is_object()) continue;
+    // Without its wamid a message cannot be deduped against Meta's retries, without `from` it has no sender:
+    // Meta always sends both, so such an item is not a message (found by fuzz_whatsapp_webhook).
+    if (!message.is_object() || text_at(message, "id").empty() || text_at(message, "from").empty()) continue;
     std::string profile_name;
     const std::string from = text_at(message, "from");
     for (const Json& contact : contacts) {

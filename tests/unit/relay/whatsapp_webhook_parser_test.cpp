@@ -133,3 +133,12 @@ TEST_CASE("whatsapp webhook: not JSON, or no entry list, is an error; other fiel
   WebhookContents odd = parsed(R"({"entry":[1,{"changes":"x"},{"changes":[{"field":"messages","value":[]}]}]})");
   CHECK(odd.messages.empty());
 }
+
+TEST_CASE("whatsapp webhook parser: a message without its id or its sender is left out") {
+  const auto parsed = parse_webhook(webhook_with_message(R"({"from":"5511999990000","timestamp":"1717000000","type":"text","text":{"body":"x"}})"));
+  REQUIRE(std::holds_alternative<WebhookContents>(parsed));
+  CHECK(std::get<WebhookContents>(parsed).messages.empty());
+  const auto no_sender = parse_webhook(webhook_with_message(R"({"id":"wamid.X","timestamp":"1717000000","type":"text","text":{"body":"x"}})"));
+  REQUIRE(std::holds_alternative<WebhookContents>(no_sender));
+  CHECK(std::get<WebhookContents>(no_sender).messages.empty());
+}
