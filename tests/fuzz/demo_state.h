@@ -5,9 +5,11 @@
 
 #include "core/apply.h"
 #include "core/decide.h"
+#include "core/routing_index.h"
 #include "core/seed_data.h"
 #include "core/state.h"
 #include "core/timers.h"
+#include "core/views.h"
 #include "fuzz_check.h"
 
 namespace inbox::fuzz {
@@ -33,6 +35,19 @@ inline State demo_state() {
   }
   run_due(state, kNowMs);
   return state;
+}
+
+// demo_state(), built once per fuzz process.
+inline const State& pristine_demo() {
+  static const State state = demo_state();
+  return state;
+}
+
+// The derived indexes a state carries equal a rebuild from its facts.
+inline void check_indexes(const State& state) {
+  FUZZ_CHECK(rebuild_views(state) == state.views);
+  FUZZ_CHECK(rebuild_routing(state) == state.routing);
+  FUZZ_CHECK(rebuild_timers(state) == state.timers);
 }
 
 }  // namespace inbox::fuzz

@@ -12,9 +12,7 @@
 #include "core/binary_codec.h"
 #include "core/decide.h"
 #include "core/json_codec.h"
-#include "core/routing_index.h"
 #include "core/timers.h"
-#include "core/views.h"
 #include "demo_state.h"
 #include "fuzz_check.h"
 
@@ -24,14 +22,9 @@ using namespace inbox;
 
 namespace {
 
-const State& pristine() {
-  static const State state = fuzz::demo_state();
-  return state;
-}
-
-// decide() gets this one; it is compared with pristine() after every decision.
+// decide() gets this one; it is compared with the pristine demo after every decision.
 const State& working() {
-  static const State state = pristine();
+  static const State state = fuzz::pristine_demo();
   return state;
 }
 
@@ -63,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const State& state = working();
   const Decision decision = decide(state, command.value(), fuzz::kNowMs);
-  FUZZ_CHECK(state == pristine());
+  FUZZ_CHECK(state == fuzz::pristine_demo());
   if (!decision.ok()) {
     FUZZ_CHECK(!decision.error().message.empty());
     return 0;
@@ -74,9 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     apply(after, event);
   }
   for (const Event& event : run_due(after, fuzz::kNowMs)) check_event_round_trip(event);
-  FUZZ_CHECK(rebuild_views(after) == after.views);
-  FUZZ_CHECK(rebuild_routing(after) == after.routing);
-  FUZZ_CHECK(rebuild_timers(after) == after.timers);
+  fuzz::check_indexes(after);
   // Every state decide() can reach is one a snapshot restores (state_from_binary checks its references).
   const Result<State> restored = state_from_binary(state_to_binary(after));
   FUZZ_CHECK(restored.ok());

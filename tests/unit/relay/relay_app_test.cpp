@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <utility>
+#include <vector>
 
 #include "server-stub/relay_app.h"
 #include "tests/unit/relay/sqlite_test_file.h"
@@ -45,13 +47,15 @@ std::unique_ptr<RelayApp> started(RelayAppSettings settings) {
 }
 
 http::response<http::string_body> call(uint16_t port, http::verb verb, const std::string& target,
-                                       const std::string& body = {}) {
+                                       const std::string& body = {},
+                                       const std::vector<std::pair<std::string, std::string>>& headers = {}) {
   boost::asio::io_context ioc;
   boost::beast::tcp_stream stream(ioc);
   stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
   http::request<http::string_body> request{verb, target, 11};
   request.set(http::field::host, "127.0.0.1");
   request.set(http::field::content_type, "application/json");
+  for (const auto& [name, value] : headers) request.set(name, value);
   request.body() = body;
   request.prepare_payload();
   http::write(stream, request);
@@ -205,21 +209,9 @@ TEST_CASE("relay app: a signed WhatsApp webhook reaches a supervisor's socket; a
     for (auto at = body.find(number); at != std::string::npos; at = body.find(number)) body.replace(at, number.size(), "551140040000");
   }
   auto signed_post = [&](const std::string& signature) {
-    boost::asio::io_context ioc;
-    boost::beast::tcp_stream stream(ioc);
-    stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
-    http::request<http::string_body> request{http::verb::post, "/webhooks/whatsapp", 11};
-    request.set(http::field::host, "127.0.0.1");
-    request.set(http::field::content_type, "application/json");
-    request.set("X-Hub-Signature-256", signature);
-    request.body() = body;
-    request.prepare_payload();
-    http::write(stream, request);
-    boost::beast::flat_buffer buffer;
-    http::response<http::string_body> response;
-    http::read(stream, buffer, response);
-    return response.result();
+    return call(port, http::verb::post, "/webhooks/whatsapp", body, {{"X-Hub-Signature-256", signature}}).result();
   };
+
   CHECK(signed_post(signature_of(body, "another-secret")) == http::status::unauthorized);
   CHECK_FALSE(client.read(std::chrono::milliseconds(300)).has_value());
   CHECK(app->whatsapp().processor_stats().bodies_processed == 0);
