@@ -6,6 +6,10 @@
 # Inputs: tests/fuzz/corpus/TARGET/ (committed seeds), build/fuzz/seeds/TARGET/ (made by fuzz_seeds from the
 # current code) and build/fuzz/corpus/TARGET/ (what earlier runs found; new finds go there). Crashes:
 # build/fuzz/crashes/TARGET-crash-<sha1> (replay one: build/fuzz/fuzz/TARGET FILE); logs: build/fuzz/logs/.
+# INBOX_FUZZ_RUNS=N with INBOX_FUZZ_SEED=S makes a run repeatable: N inputs from seed S (SECONDS stays the cap), so
+# the test suite on a fresh clone explores exactly what it explored on the machine that last passed it (from the
+# seeds alone, build/fuzz/corpus/ left out); a new find is then a change in the code, not luck. Without them a
+# run is random and time-boxed, and grows build/fuzz/corpus/ (for exploring).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -47,11 +51,19 @@ run_target() {
     echo failed >"$out/logs/$t.status"
     return
   fi
-  mkdir -p "$out/corpus/$t"
-  local inputs=("$out/corpus/$t") dir
+  # A repeatable run starts from the committed and generated seeds only, as on a fresh clone.
+  local found="$out/corpus/$t"
+  if [ -n "${INBOX_FUZZ_RUNS:-}" ]; then
+    found="$out/corpus-repeatable/$t"
+    rm -rf "$found"
+  fi
+  mkdir -p "$found"
+  local inputs=("$found") dir
   for dir in "tests/fuzz/corpus/$t" "$out/seeds/$t"; do [ -d "$dir" ] && inputs+=("$dir"); done
   local options=(-max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -print_final_stats=1
                  -artifact_prefix="$out/crashes/$t-")
+  [ -z "${INBOX_FUZZ_RUNS:-}" ] || options+=(-runs="$INBOX_FUZZ_RUNS")
+  [ -z "${INBOX_FUZZ_SEED:-}" ] || options+=(-seed="$INBOX_FUZZ_SEED")
   [ -f "tests/fuzz/$t.dict" ] && options+=(-dict="tests/fuzz/$t.dict")
   echo "$exe ${options[*]} ${inputs[*]}" >"$log"
   "$exe" "${options[@]}" "${inputs[@]}" >>"$log" 2>&1
@@ -62,7 +74,9 @@ run_target() {
   cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$last")
   ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$last")
   corp=$(sed -nE 's/.* corp: ([0-9]+)\/.*/\1/p' <<<"$last")
-  summary="${runs:-?} runs in ${seconds}s, coverage ${cov:-?} edges / ${ft:-?} features, corpus ${corp:-?}"
+  local took
+  took=$(sed -nE 's/^Done [0-9]+ runs in ([0-9]+) second.*/\1/p' "$log" | tail -n1)
+  summary="${runs:-?} runs in ${took:-$seconds}s, coverage ${cov:-?} edges / ${ft:-?} features, corpus ${corp:-?}"
   if [ "$rc" -eq 0 ]; then
     echo "$t: ok, $summary" >"$result"
     echo ok >"$out/logs/$t.status"

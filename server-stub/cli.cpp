@@ -6,6 +6,8 @@
 #include <charconv>
 #include <limits>
 
+#include "demo/simulator.h"
+
 namespace inbox::relay {
 
 namespace {
@@ -40,13 +42,14 @@ CliOptions with_error(CliOptions options, std::string error) {
 std::string_view cli_usage() {
   return "usage: inbox-relay --root <dir> [--db inbox.db] [--demo] [--admin-email EMAIL] [--host 127.0.0.1]\n"
          "                   [--port 8080] [--threads 1] [--whatsapp-app-secret S] [--whatsapp-verify-token T]\n"
-         "                   [--whatsapp-graph-url URL] [--whatsapp-access-token TOKEN]\n"
+         "                   [--whatsapp-graph-url URL] [--whatsapp-access-token TOKEN] [--demo-customers N]\n"
          "       inbox-relay backup <path> [--db inbox.db]\n"
          "Serves the web app in <dir> and the workspace on /ws, its log in the SQLite file --db; prints the URL it\n"
          "listens on and runs until SIGINT or SIGTERM. --demo seeds an empty database with the demo workspace.\n"
          "The first administrator: --admin-email (or INBOX_ADMIN_EMAIL) and INBOX_ADMIN_PASSWORD.\n"
          "WhatsApp Cloud API: webhooks on /webhooks/whatsapp (the flags, or WHATSAPP_APP_SECRET and\n"
          "WHATSAPP_VERIFY_TOKEN); replies sent to --whatsapp-graph-url (WHATSAPP_GRAPH_URL, WHATSAPP_ACCESS_TOKEN).\n"
+         "--demo-customers N: the demo's customers write N messages an hour (at most 3600) as signed webhooks.\n"
          "backup writes a consistent copy of the database to <path> while the relay runs.\n";
 }
 
@@ -76,7 +79,8 @@ CliOptions parse_cli(std::vector<std::string_view> const& arguments) {
       value = flag.substr(equals + 1);
       flag = flag.substr(0, equals);
     } else if (flag == "--root" || flag == "--host" || flag == "--port" || flag == "--threads" ||
-               flag == "--db" || flag == "--admin-email" || whatsapp_flag(flag) != nullptr) {
+               flag == "--db" || flag == "--admin-email" || flag == "--demo-customers" ||
+               whatsapp_flag(flag) != nullptr) {
       if (i + 1 == arguments.size()) return with_error(options, std::string(flag) + " needs a value");
       value = arguments[++i];
     } else {
@@ -108,6 +112,12 @@ CliOptions parse_cli(std::vector<std::string_view> const& arguments) {
     } else if (flag == "--admin-email") {
       if (value.empty()) return with_error(options, "--admin-email needs an email address");
       options.admin_email = std::string(value);
+    } else if (flag == "--demo-customers") {
+      if (!parse_integer<std::uint32_t>(value, 0, demo::kCustomerMessagesPerHourMax, options.demo_customers_per_hour)) {
+        return with_error(options, "--demo-customers must be a number of messages an hour from 0 to " +
+                                       std::to_string(demo::kCustomerMessagesPerHourMax) + ", got '" +
+                                       std::string(value) + "'");
+      }
     } else if (std::optional<std::string> CliOptions::*field = whatsapp_flag(flag)) {
       if (value.empty()) return with_error(options, std::string(flag) + " needs a value");
       options.*field = std::string(value);
@@ -122,6 +132,9 @@ CliOptions parse_cli(std::vector<std::string_view> const& arguments) {
     return options;
   }
   if (!root_given) return with_error(options, "--root <dir> is required");
+  if (options.demo_customers_per_hour > 0 && !options.seed_demo) {
+    return with_error(options, "--demo-customers needs --demo (they write to the demo workspace's channels)");
+  }
   return options;
 }
 

@@ -25,12 +25,16 @@ struct CliOptions {
   std::optional<std::string> whatsapp_verify_token;  // answers the webhook's subscription check
   std::optional<std::string> whatsapp_graph_url;     // where replies go: http://host[:port]/<version>
   std::optional<std::string> whatsapp_access_token;  // the Graph API's bearer token
+  // --demo-customers N: the demo's customers write N messages an hour, posted as signed webhooks (needs --demo
+  // and the app secret); 0: nobody writes.
+  uint32_t demo_customers_per_hour = 0;
   bool help = false;
   std::string error;  // empty when the arguments are usable
 };
 
 // "--root <dir> [--db f] [--demo] [--admin-email e] [--host 127.0.0.1] [--port 8080] [--threads 1]
-// [--whatsapp-app-secret s] [--whatsapp-verify-token t] [--whatsapp-graph-url u] [--whatsapp-access-token a]", or
+// [--whatsapp-app-secret s] [--whatsapp-verify-token t] [--whatsapp-graph-url u] [--whatsapp-access-token a]
+// [--demo-customers n]", or
 // "backup <path> [--db f]"; "--flag=value" works too. The host must be an IP
 // address ("localhost" means 127.0.0.1). No I/O: whether the root exists is for the caller to check.
 CliOptions parse_cli(std::vector<std::string_view> const& arguments);

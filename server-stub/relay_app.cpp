@@ -38,6 +38,12 @@ std::optional<std::string> set_demo_passwords(const State& state, AccountStore& 
   return std::nullopt;
 }
 
+whatsapp::SubmitCommands system_commands_to(Hub& hub) {
+  return [&hub](std::vector<Command> commands, std::function<void(bool)> done) {
+    hub.system(std::move(commands), std::move(done));
+  };
+}
+
 }  // namespace
 
 std::variant<std::unique_ptr<RelayApp>, std::string> RelayApp::open(RelayAppSettings settings) {
@@ -100,6 +106,10 @@ std::variant<std::unique_ptr<RelayApp>, std::string> RelayApp::open(RelayAppSett
     if (const auto* error = std::get_if<AccountError>(&stored)) return "INBOX_ADMIN_PASSWORD: " + error->message;
   }
 
+  if (settings.cli.demo_customers_per_hour > 0 && settings.cli.whatsapp_app_secret.value_or("").empty()) {
+    return std::string("--demo-customers needs the WhatsApp app secret (--whatsapp-app-secret or WHATSAPP_APP_SECRET)"
+                       ": the customers sign their webhooks with it");
+  }
   auto whatsapp = whatsapp::WhatsAppService::open(whatsapp::whatsapp_settings(settings.cli, settings.clock));
   if (const auto* error = std::get_if<std::string>(&whatsapp)) return "WhatsApp: " + *error;
   app->whatsapp_ = std::move(std::get<std::unique_ptr<whatsapp::WhatsAppService>>(whatsapp));
@@ -128,6 +138,7 @@ std::variant<std::unique_ptr<RelayApp>, std::string> RelayApp::open(RelayAppSett
       ops_routes({metrics, [self] { return self->server_->connections_open(); }, settings.clock}),
   });
   app->server_ = std::make_unique<RelayServer>(settings.cli.config, std::move(services));
+  app->settings_ = std::move(settings);
   return app;
 }
 
@@ -135,16 +146,32 @@ RelayApp::~RelayApp() { stop(); }
 
 boost::system::error_code RelayApp::start() {
   hub_->start();
-  Hub* hub = hub_.get();
-  whatsapp_->start([hub](std::vector<Command> commands, std::function<void(bool)> done) {
-    hub->system(std::move(commands), std::move(done));
-  });
-  return server_->start();
+  whatsapp_->start(system_commands_to(*hub_));
+  if (boost::system::error_code ec = server_->start()) return ec;
+  if (settings_.cli.demo_customers_per_hour > 0) start_demo_customers();
+  return {};
+}
+
+void RelayApp::start_demo_customers() {
+  demo_customers::DemoCustomersConfig config;
+  const int64_t now_ms = settings_.clock();
+  config.seed = static_cast<uint64_t>(now_ms);  // new customers' phones differ from one run to the next
+  config.messages_per_hour = settings_.cli.demo_customers_per_hour;
+  config.app_secret = settings_.cli.whatsapp_app_secret.value_or("");
+  boost::asio::ip::address address = endpoint().address();
+  if (address.is_unspecified()) address = boost::asio::ip::address_v4::loopback();
+  config.relay = whatsapp::GraphEndpoint{address.to_string(), std::to_string(endpoint().port()), {}};
+  config.wamid_prefix = "wamid.DEMO." + std::to_string(now_ms) + ".";
+  config.clock = settings_.clock;
+  demo_customers_ = std::make_unique<demo_customers::DemoCustomers>(std::move(config), whatsapp_->mirror(),
+                                                                    system_commands_to(*hub_));
+  demo_customers_->start();
 }
 
 // The hub first: once its thread is gone it holds no session, so every session ends on an io thread (or in
 // the io context's destructor), never after the io context it belongs to.
 void RelayApp::stop() {
+  if (demo_customers_) demo_customers_->stop();
   if (whatsapp_) whatsapp_->stop();
   if (hub_) hub_->stop();
   if (server_) server_->stop();

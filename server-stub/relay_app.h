@@ -16,6 +16,7 @@
 #include "server-stub/accounts/accounts.h"
 #include "server-stub/accounts/bootstrap_admin.h"
 #include "server-stub/cli.h"
+#include "server-stub/demo_customers/demo_customers.h"
 #include "server-stub/relay_server.h"
 #include "server-stub/store/sqlite_account_store.h"
 #include "server-stub/sync/hub.h"
@@ -47,14 +48,18 @@ class RelayApp {
   const std::vector<std::string>& notices() const { return notices_; }  // for the log: what start-up did
   Hub& hub() { return *hub_; }
   whatsapp::WhatsAppService& whatsapp() { return *whatsapp_; }
+  demo_customers::DemoCustomers* demo_customers() { return demo_customers_.get(); }  // null without the flag
 
  private:
   RelayApp() = default;
+  void start_demo_customers();
 
   std::vector<std::string> notices_;
   std::unique_ptr<SqliteAccountStore> account_store_;
   std::unique_ptr<Accounts> accounts_;
   std::unique_ptr<whatsapp::WhatsAppService> whatsapp_;  // stops before the hub
+  std::unique_ptr<demo_customers::DemoCustomers> demo_customers_;  // --demo-customers; stops first
+  RelayAppSettings settings_;
   std::shared_ptr<Hub> hub_;
   std::unique_ptr<RelayServer> server_;
 };

@@ -224,7 +224,8 @@ bool Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
   system_commands_.clear();
   if (result.store_error) log_event(LogLevel::error, "batch_not_stored", {{"message", result.store_error->message}});
   // Events before the acks: a client holds every event up to an ack's seq when the ack arrives.
-  broadcast(result.events, conversations_before);
+  BatchFrames outgoing;
+  broadcast(result.events, conversations_before, outgoing);
   if (config_.on_committed && !result.events.empty()) config_.on_committed(result.events);
   uint64_t accepted = 0;
   for (size_t i = 0; i < jobs.size(); ++i) {
@@ -232,16 +233,25 @@ bool Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
     accepted += outcome.accepted ? 1 : 0;
     std::shared_ptr<Peer> peer = jobs[i].peer.lock();
     if (!peer) continue;
+    Outgoing& to_peer = outgoing[peer->peer_id()];
+    if (!to_peer.peer) to_peer.peer = peer;
     if (outcome.accepted) {
-      peer->send_text(frame_text(sync::AckFrame{outcome.client_id, outcome.seq}));
+      to_peer.frames.push_back(frame_text(sync::AckFrame{outcome.client_id, outcome.seq}));
     } else {
-      peer->send_text(
+      to_peer.frames.push_back(
           frame_text(sync::RejectFrame{outcome.client_id, Error{outcome.error_code, outcome.error_message}}));
       log_event(LogLevel::info, "command_rejected",
                 {{"user", jobs[i].user.value}, {"client_id", outcome.client_id}, {"code", enum_name(outcome.error_code)}});
     }
   }
+  // Counted before any ack leaves: whoever holds an ack finds it in /metrics.
   count_batch(jobs, accepted, result.events.size(), commit.count());
+  // One hand-over per session: its frames leave in one write instead of a segment each.
+  for (auto& entry : outgoing) {
+    Outgoing& to_peer = entry.second;
+    if (to_peer.frames.size() == 1) to_peer.peer->send_text(std::move(to_peer.frames.front()));
+    else to_peer.peer->send_texts(std::move(to_peer.frames));
+  }
   if (!result.events.empty()) {
     log_event(LogLevel::info, "batch_committed",
               {{"commands", jobs.size()}, {"accepted", accepted}, {"events", result.events.size()},
@@ -280,7 +290,7 @@ void Hub::count_batch(const std::vector<CommandJob>& jobs, uint64_t accepted, si
   }
 }
 
-void Hub::broadcast(const std::vector<sync::SequencedEvent>& events, size_t conversations_before) {
+void Hub::broadcast(const std::vector<sync::SequencedEvent>& events, size_t conversations_before, BatchFrames& out) {
   if (events.empty()) return;
   // Sessions that receive the same events share one frame.
   std::map<std::vector<bool>, std::shared_ptr<const std::string>> frames;
@@ -296,7 +306,7 @@ void Hub::broadcast(const std::vector<sync::SequencedEvent>& events, size_t conv
     }
     auto& frame = frames[delivery.without_content];
     if (!frame) frame = frame_text(sync::EventsFrame{delivered_events(events, delivery.without_content)});
-    peer->send_text(frame);
+    out[key] = Outgoing{std::move(peer), {frame}};
     if (config_.metrics) config_.metrics->deliveries += events.size();
   }
 }

@@ -30,6 +30,8 @@ class Peer {
   // Unique for the relay's lifetime (an address could be reused by the next connection).
   virtual uint64_t peer_id() const = 0;
   virtual void send_text(std::shared_ptr<const std::string> frame) = 0;
+  // Several text frames, in order, written together (a batch's events and the ack that follows them).
+  virtual void send_texts(std::vector<std::shared_ptr<const std::string>> frames) = 0;
   virtual void send_binary(std::shared_ptr<const std::string> bytes) = 0;
   // The hello was accepted: from now on the session's commands act as `user`.
   virtual void signed_in(UserId user) = 0;
@@ -101,7 +103,13 @@ class Hub {
   void run();
   void answer_hello(const HelloJob& job, int64_t now_ms);
   bool run_batch(std::vector<CommandJob> jobs, int64_t now_ms);  // false: the commit failed
-  void broadcast(const std::vector<sync::SequencedEvent>& events, size_t conversations_before);
+  // A batch's frames per session (events, then acks and rejects), handed over once the batch is done.
+  struct Outgoing {
+    std::shared_ptr<Peer> peer;
+    std::vector<std::shared_ptr<const std::string>> frames;
+  };
+  using BatchFrames = std::unordered_map<uint64_t, Outgoing>;
+  void broadcast(const std::vector<sync::SequencedEvent>& events, size_t conversations_before, BatchFrames& out);
   // A welcome and the snapshot of the state as `user` may see it; the copy it leaves.
   ViewerCopy send_snapshot(Peer& peer, UserId user);
   int64_t now();

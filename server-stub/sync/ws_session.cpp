@@ -6,6 +6,9 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+
 #include "server-stub/fail.h"
 
 namespace inbox::relay {
@@ -32,7 +35,10 @@ WsSession::WsSession(net::ip::tcp::socket&& socket, std::shared_ptr<SharedState>
       ws_(std::move(socket)),
       state_(std::move(state)),
       limits_(limits),
-      hello_timer_(ws_.get_executor()) {}
+      hello_timer_(ws_.get_executor()) {
+  beast::error_code ignored;  // a socket already reset fails its first read instead
+  beast::get_lowest_layer(ws_).socket().set_option(net::ip::tcp::no_delay(true), ignored);
+}
 
 WsSession::~WsSession() {
   if (hello_sent_) state_->hub()->closed(id_);
@@ -112,6 +118,15 @@ void WsSession::send_text(std::shared_ptr<const std::string> frame) {
   });
 }
 
+void WsSession::send_texts(std::vector<std::shared_ptr<const std::string>> frames) {
+  net::post(ws_.get_executor(), [self = shared_from_this(), frames = std::move(frames)]() mutable {
+    for (auto& frame : frames) {
+      if (!self->push({std::move(frame), true})) return;
+    }
+    if (!self->writing_) self->do_write();
+  });
+}
+
 void WsSession::send_binary(std::shared_ptr<const std::string> bytes) {
   net::post(ws_.get_executor(), [self = shared_from_this(), bytes = std::move(bytes)]() mutable {
     self->enqueue({std::move(bytes), false});
@@ -135,7 +150,11 @@ void WsSession::close(std::string reason) {
 }
 
 void WsSession::enqueue(Outgoing outgoing) {
-  if (closing_) return;
+  if (push(std::move(outgoing)) && !writing_) do_write();
+}
+
+bool WsSession::push(Outgoing outgoing) {
+  if (closing_) return false;
   // A frame always fits an empty queue (a large snapshot right after welcome); past that the bound holds.
   if (!queue_.empty() && queued_bytes_ + outgoing.bytes->size() > limits_.queue_bytes_max) {
     fail(beast::error_code(), "websocket: a client is too slow, cutting it off");
@@ -144,16 +163,30 @@ void WsSession::enqueue(Outgoing outgoing) {
     closing_ = true;
     close_reason_ = "too slow: more than " + std::to_string(limits_.queue_bytes_max) + " bytes waiting";
     // A write that never completes would hold the close back: drop the connection outright.
-    if (writing_) return beast::get_lowest_layer(ws_).socket().close();
-    return do_close();
+    if (writing_) beast::get_lowest_layer(ws_).socket().close();
+    else do_close();
+    return false;
   }
   queued_bytes_ += outgoing.bytes->size();
   queue_.push_back(std::move(outgoing));
-  if (!writing_) do_write();
+  return true;
+}
+
+void WsSession::cork(bool on) {
+#ifdef TCP_CORK
+  if (corked_ == on) return;
+  corked_ = on;
+  beast::error_code ignored;
+  using Cork = net::detail::socket_option::boolean<IPPROTO_TCP, TCP_CORK>;
+  beast::get_lowest_layer(ws_).socket().set_option(Cork(on), ignored);  // uncorking sends what is held
+#else
+  (void)on;
+#endif
 }
 
 void WsSession::do_write() {
   writing_ = true;
+  if (queue_.size() > 1) cork(true);
   const Outgoing& front = queue_.front();
   ws_.text(front.text);
   ws_.async_write(net::buffer(*front.bytes), beast::bind_front_handler(&WsSession::on_write, shared_from_this()));
@@ -167,6 +200,7 @@ void WsSession::on_write(beast::error_code ec, std::size_t /*bytes*/) {
     queue_.pop_front();
   }
   if (!queue_.empty()) return do_write();
+  cork(false);
   if (closing_) do_close();
 }
 

@@ -1,5 +1,6 @@
 // One WebSocket connection on /ws (docs/protocol.md), after Beast's websocket chat-multi session: one read
-// loop, one write in flight, the rest in a queue. The queue is bounded: a client that stops reading is cut
+// loop, one write in flight, the rest in a queue. TCP_NODELAY, so an ack never waits ~40 ms behind the
+// client's delayed ACK (Nagle); frames queued together are corked so they still share segments. The queue is bounded: a client that stops reading is cut
 // off instead of growing the relay's memory. Frames are parsed here and handed to the hub.
 #pragma once
 #include <boost/asio/ip/tcp.hpp>
@@ -11,6 +12,7 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "server-stub/request_handler.h"
 #include "server-stub/shared_state.h"
@@ -34,6 +36,7 @@ class WsSession final : public Peer, public std::enable_shared_from_this<WsSessi
 
   uint64_t peer_id() const override { return id_; }
   void send_text(std::shared_ptr<const std::string> frame) override;
+  void send_texts(std::vector<std::shared_ptr<const std::string>> frames) override;
   void send_binary(std::shared_ptr<const std::string> bytes) override;
   void signed_in(UserId user) override;
   void close(std::string reason) override;
@@ -49,8 +52,10 @@ class WsSession final : public Peer, public std::enable_shared_from_this<WsSessi
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   void handle_frame(std::string_view text);
   void reply_error(sync::ProtocolErrorCode code, std::string message);
-  void enqueue(Outgoing outgoing);
+  void enqueue(Outgoing outgoing);  // push, and write when no write is in flight
+  bool push(Outgoing outgoing);     // false: the session is closing (or was just cut off for being slow)
   void do_write();
+  void cork(bool on);
   void on_write(boost::beast::error_code ec, std::size_t bytes);
   void do_close();
   void on_hello_timeout(boost::beast::error_code ec);
@@ -64,6 +69,7 @@ class WsSession final : public Peer, public std::enable_shared_from_this<WsSessi
   std::deque<Outgoing> queue_;
   size_t queued_bytes_ = 0;
   bool writing_ = false;
+  bool corked_ = false;  // TCP_CORK while more than one frame waits: they leave as few segments, not one each
   bool hello_sent_ = false;
   bool closing_ = false;
   std::string close_reason_;

@@ -31,7 +31,7 @@ std::optional<GraphEndpoint> parse_graph_url(std::string_view url) {
   return endpoint;
 }
 
-GraphReply post_json(const GraphEndpoint& endpoint, std::string_view path, std::string_view token,
+GraphReply post_json(const GraphEndpoint& endpoint, std::string_view path, const HttpHeaders& headers,
                      std::string_view body, std::chrono::milliseconds timeout) {
   boost::asio::io_context ioc;
   beast::tcp_stream stream(ioc);
@@ -43,7 +43,7 @@ GraphReply post_json(const GraphEndpoint& endpoint, std::string_view path, std::
 
   http::request<http::string_body> request{http::verb::post, endpoint.base_path + std::string(path), 11};
   request.set(http::field::host, endpoint.host);
-  request.set(http::field::authorization, "Bearer " + std::string(token));
+  for (const auto& [name, value] : headers) request.set(name, value);
   request.set(http::field::content_type, "application/json");
   request.body() = std::string(body);
   request.prepare_payload();
@@ -69,6 +69,11 @@ GraphReply post_json(const GraphEndpoint& endpoint, std::string_view path, std::
   reply.status = static_cast<int>(response.result_int());
   reply.body = std::move(response.body());
   return reply;
+}
+
+GraphReply post_to_graph(const GraphEndpoint& endpoint, std::string_view path, std::string_view token,
+                         std::string_view body, std::chrono::milliseconds timeout) {
+  return post_json(endpoint, path, {{"Authorization", "Bearer " + std::string(token)}}, body, timeout);
 }
 
 }  // namespace inbox::relay::whatsapp

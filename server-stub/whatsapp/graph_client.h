@@ -1,10 +1,12 @@
-// One blocking POST to the Graph API with Boost.Beast's synchronous client. Plain http only for now (the
+// One blocking POST to the Graph API (or, for the demo's customers, to the relay's own webhook) with Boost.Beast. Plain http only for now (the
 // tests' fake Graph server on localhost); an https URL is refused by parse_graph_url.
 #pragma once
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace inbox::relay::whatsapp {
 
@@ -23,8 +25,14 @@ struct GraphReply {
   std::string transport_error;  // status 0 only
 };
 
-// POST <base_path><path> with a JSON body and "Authorization: Bearer <token>"; the whole exchange within `timeout`.
-GraphReply post_json(const GraphEndpoint& endpoint, std::string_view path, std::string_view token,
+using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
+
+// POST <base_path><path> with a JSON body and `headers`; the whole exchange within `timeout`.
+GraphReply post_json(const GraphEndpoint& endpoint, std::string_view path, const HttpHeaders& headers,
                      std::string_view body, std::chrono::milliseconds timeout);
+
+// The Graph API's form: "Authorization: Bearer <token>".
+GraphReply post_to_graph(const GraphEndpoint& endpoint, std::string_view path, std::string_view token,
+                         std::string_view body, std::chrono::milliseconds timeout);
 
 }  // namespace inbox::relay::whatsapp

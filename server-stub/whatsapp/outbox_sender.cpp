@@ -70,8 +70,8 @@ bool OutboxSender::queue_committed() {
 }
 
 void OutboxSender::send(const OutboxRow& row, int64_t now_ms) {
-  const GraphReply reply = post_json(config_.graph, "/" + row.phone_number_id + "/messages", config_.access_token,
-                                     row.payload, config_.request_timeout);
+  const GraphReply reply = post_to_graph(config_.graph, "/" + row.phone_number_id + "/messages", config_.access_token,
+                                         row.payload, config_.request_timeout);
   SendVerdict verdict = classify_reply(reply);
   const uint32_t attempts = row.attempts + 1;
   if (verdict.outcome == SendOutcome::retry && attempts >= config_.backoff.attempts_max) {

@@ -48,6 +48,7 @@ class WhatsAppService {
   void stop();  // idempotent
 
   bool sending() const { return sender_config_.has_value(); }
+  StateMirror& mirror() { return *mirror_; }  // the demo's customers read the workspace through it too
   ProcessorStats processor_stats() const;
   SenderStats sender_stats() const;
   OutboxStore* outbox() { return outbox_.get(); }

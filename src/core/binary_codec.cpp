@@ -258,6 +258,10 @@ bool indexes_hold(const State& state) {
     if (c.referral != kNoIndex && c.referral >= state.referrals.size()) return false;
     if (c.previous.valid() && c.previous.index() >= i) return false;
   }
+  // A provider id is looked up by its message's channel: the message and its conversation must be there.
+  for (const ProviderRef& ref : state.provider_ids) {
+    if (!ref.message.valid() || !state.messages[ref.message.index()].conversation.valid()) return false;
+  }
   const ExplanationLog& log = state.explanations;
   return log.at_ms.size() == log.entries.size() && log.entries.size() <= kExplanationsKept &&
          (log.next < log.entries.size() || log.next == log.entries.size() % kExplanationsKept);

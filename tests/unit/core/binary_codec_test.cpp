@@ -127,6 +127,15 @@ TEST_CASE("a snapshot whose ids or indexes point nowhere is refused, even with a
     known->identities[0].channel = ChannelId();
     refused(corrupt);
   }
+  SUBCASE("a provider id without its message, or on a message without its conversation (found by fuzz_state_binary)") {
+    State corrupt = state;
+    corrupt.provider_ids.push_back(ProviderRef{MessageId(), "wamid.none"});
+    refused(corrupt);
+    corrupt = state;
+    corrupt.provider_ids.push_back(ProviderRef{MessageId(4), "wamid.orphan"});
+    corrupt.messages[4].conversation = ConversationId();
+    refused(corrupt);
+  }
   SUBCASE("a message chain that loops") {
     State corrupt = state;
     corrupt.messages[5].previous = MessageId(5);

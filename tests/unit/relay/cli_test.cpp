@@ -4,6 +4,7 @@
 
 #include <boost/asio/ip/address.hpp>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -94,6 +95,18 @@ TEST_CASE("cli: the database, the demo seed and the first administrator") {
   CHECK(options.seed_demo);
   CHECK(options.admin_email == "ana@example.com");
   CHECK(parse({"--root", "web", "--db="}).error == "--db needs a file path");
+}
+
+TEST_CASE("cli: --demo-customers takes messages an hour, up to the simulator's limit, and only with --demo") {
+  CHECK(parse({"--root", "web"}).demo_customers_per_hour == 0);
+  CliOptions const options = parse({"--root", "web", "--demo", "--demo-customers", "90"});
+  CHECK(options.error.empty());
+  CHECK(options.demo_customers_per_hour == 90);
+  CHECK(parse({"--root", "web", "--demo", "--demo-customers=3600"}).demo_customers_per_hour == 3600);
+  CHECK(parse({"--root", "web", "--demo", "--demo-customers", "3601"}).error.find("from 0 to 3600") != std::string::npos);
+  CHECK(parse({"--root", "web", "--demo", "--demo-customers", "lots"}).error.find("got 'lots'") != std::string::npos);
+  CHECK(parse({"--root", "web", "--demo-customers", "90"}).error.find("needs --demo") != std::string::npos);
+  CHECK(parse({"--root", "web", "--demo-customers", "0"}).error.empty());
 }
 
 TEST_CASE("cli: backup <path> copies the database and takes --db only") {

@@ -2,16 +2,9 @@
 // on /ws, and the same file opened again after a restart.
 #include <doctest/doctest.h>
 
-#include <boost/asio/connect.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
-#include <utility>
-#include <vector>
-
-#include "server-stub/relay_app.h"
+#include "tests/unit/relay/relay_app_steps.h"
 #include "tests/unit/relay/sqlite_test_file.h"
 #include "tests/unit/relay/whatsapp_payloads.h"
 #include "tests/unit/relay/ws_steps.h"
@@ -19,65 +12,7 @@
 using namespace inbox;
 using namespace inbox::relay;
 using namespace inbox::relay::test;
-namespace http = boost::beast::http;
-
 namespace {
-
-constexpr const char* kDemoPassword = "demo-password-for-tests";
-
-RelayAppSettings demo_settings(const std::string& db, AdminCredentials admin = {}) {
-  RelayAppSettings settings;
-  settings.cli.config.doc_root = std::filesystem::temp_directory_path().string();
-  settings.cli.config.port = 0;
-  settings.cli.db_path = db;
-  settings.cli.seed_demo = true;
-  settings.admin = std::move(admin);
-  settings.demo_password = kDemoPassword;
-  settings.clock = [] { return int64_t{1'796'000'000'000}; };
-  settings.password_cost = PasswordCost::minimum;
-  return settings;
-}
-
-std::unique_ptr<RelayApp> started(RelayAppSettings settings) {
-  auto opened = RelayApp::open(std::move(settings));
-  REQUIRE_MESSAGE(std::holds_alternative<std::unique_ptr<RelayApp>>(opened), std::get<std::string>(opened));
-  auto app = std::move(std::get<std::unique_ptr<RelayApp>>(opened));
-  REQUIRE_FALSE(app->start());
-  return app;
-}
-
-http::response<http::string_body> call(uint16_t port, http::verb verb, const std::string& target,
-                                       const std::string& body = {},
-                                       const std::vector<std::pair<std::string, std::string>>& headers = {}) {
-  boost::asio::io_context ioc;
-  boost::beast::tcp_stream stream(ioc);
-  stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
-  http::request<http::string_body> request{verb, target, 11};
-  request.set(http::field::host, "127.0.0.1");
-  request.set(http::field::content_type, "application/json");
-  for (const auto& [name, value] : headers) request.set(name, value);
-  request.body() = body;
-  request.prepare_payload();
-  http::write(stream, request);
-  boost::beast::flat_buffer buffer;
-  http::response<http::string_body> response;
-  http::read(stream, buffer, response);
-  return response;
-}
-
-http::response<http::string_body> post_json(uint16_t port, const std::string& target, const nlohmann::json& body) {
-  return call(port, http::verb::post, target, body.dump());
-}
-
-// The supervisor the relay's start-up notices name to sign in with.
-std::string supervisor_named(const RelayApp& app) {
-  constexpr std::string_view kPrefix = "Sign in as a supervisor: ";
-  for (const std::string& notice : app.notices()) {
-    const auto at = notice.find(kPrefix);
-    if (at != std::string::npos) return notice.substr(at + kPrefix.size(), notice.find(' ', at + kPrefix.size()) - at - kPrefix.size());
-  }
-  return {};
-}
 
 // The first user of a role with an email in the seeded workspace, read from the sign-in's snapshot.
 std::string login_of(const State& state, Role role) {
@@ -166,19 +101,21 @@ TEST_CASE("relay app: /healthz and /metrics report the relay as it runs") {
   CHECK(call(port, http::verb::post, "/metrics").result() == http::status::method_not_allowed);
 
   const std::string supervisor = supervisor_named(*app);
-  const auto token = nlohmann::json::parse(
-      post_json(port, "/api/login", {{"login", supervisor}, {"password", kDemoPassword}}).body())["token"];
+  const std::string token = login_token(port, supervisor);
   WsClient client(port);
   client.send(sync::HelloFrame{token, 0});
   const UserId me = client.expect<sync::WelcomeFrame>().user;
   REQUIRE(client.read().has_value());  // the snapshot
+  client.send(set_status("metrics-1", me, "unavailable"));
+  expect_ack(client, "metrics-1");
   const auto metrics = call(port, http::verb::get, "/metrics");
   REQUIRE(metrics.result() == http::status::ok);
   CHECK(std::string(metrics[http::field::content_type]).find("text/plain; version=0.0.4") == 0);
   const std::string& text = metrics.body();
   CHECK(text.find("inbox_relay_sessions_signed_in 1\n") != std::string::npos);
-  CHECK(text.find("inbox_relay_commands_total{result=\"accepted\"} ") != std::string::npos);
-  CHECK(text.find("inbox_relay_ack_latency_seconds_count ") != std::string::npos);
+  CHECK(text.find("inbox_relay_commands_total{result=\"accepted\"} 1\n") != std::string::npos);
+  CHECK(text.find("inbox_relay_commands_total{result=\"rejected\"} 0\n") != std::string::npos);
+  CHECK(text.find("inbox_relay_ack_latency_seconds_count 1\n") != std::string::npos);
   CHECK(text.find("# TYPE inbox_relay_commit_seconds histogram") != std::string::npos);
   CHECK(text.find("inbox_relay_waiting_conversations ") != std::string::npos);
   CHECK(text.find("inbox_relay_connections ") != std::string::npos);
@@ -197,8 +134,7 @@ TEST_CASE("relay app: a signed WhatsApp webhook reaches a supervisor's socket; a
   CHECK(challenge.result() == http::status::ok);
   CHECK(challenge.body() == "42");
 
-  const auto token = nlohmann::json::parse(
-      post_json(port, "/api/login", {{"login", supervisor_named(*app)}, {"password", kDemoPassword}}).body())["token"];
+  const std::string token = login_token(port, supervisor_named(*app));
   WsClient client(port);
   sign_in(client, token);
   drain(client);

@@ -1,9 +1,10 @@
 // Webhook bodies shaped as Meta posts them, for the desk seed's WhatsApp channel (+55 11 4000-0000), and their
 // signatures.
 #pragma once
-#include <sodium.h>
 
 #include <string>
+
+#include "server-stub/whatsapp/webhook_signature.h"
 
 namespace inbox::relay::test {
 
@@ -40,14 +41,7 @@ inline std::string status_webhook(const std::string& wamid, const std::string& s
 }
 
 inline std::string signature_of(const std::string& body, const std::string& secret = kAppSecret) {
-  unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret.data()), secret.size());
-  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(body.data()), body.size());
-  crypto_auth_hmacsha256_final(&state, mac);
-  char hex[2 * sizeof(mac) + 1];
-  sodium_bin2hex(hex, sizeof(hex), mac, sizeof(mac));
-  return std::string("sha256=") + hex;
+  return whatsapp::signature_header(body, secret);
 }
 
 }  // namespace inbox::relay::test

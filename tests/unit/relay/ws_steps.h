@@ -49,6 +49,18 @@ inline std::vector<sync::SequencedEvent> events_until(WsClient& client, std::str
   return seen;
 }
 
+// Reads past events frames to the ack of `client_id`.
+inline void expect_ack(WsClient& client, const std::string& client_id) {
+  for (int frames = 0; frames < 20; ++frames) {
+    const sync::RelayFrame frame = client.frame();
+    if (std::holds_alternative<sync::EventsFrame>(frame)) continue;
+    REQUIRE_MESSAGE(std::holds_alternative<sync::AckFrame>(frame), sync::encode_relay_frame(frame));
+    CHECK(std::get<sync::AckFrame>(frame).client_id == client_id);
+    return;
+  }
+  FAIL("no ack");
+}
+
 // Drains what arrives within `wait` (the connection-status events of a sign-in, say).
 inline void drain(WsClient& client, std::chrono::milliseconds wait = std::chrono::milliseconds(300)) {
   while (client.read(wait)) {

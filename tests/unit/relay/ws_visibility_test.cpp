@@ -29,18 +29,6 @@ bool holds_secret(const std::vector<sync::SequencedEvent>& events) {
   return false;
 }
 
-// Reads past events frames to the ack of `client_id`.
-void expect_ack(WsClient& client, const std::string& client_id) {
-  for (int frames = 0; frames < 20; ++frames) {
-    const sync::RelayFrame frame = client.frame();
-    if (std::holds_alternative<sync::EventsFrame>(frame)) continue;
-    REQUIRE_MESSAGE(std::holds_alternative<sync::AckFrame>(frame), sync::encode_relay_frame(frame));
-    CHECK(std::get<sync::AckFrame>(frame).client_id == client_id);
-    return;
-  }
-  FAIL("no ack");
-}
-
 // The raw text frames read until an events frame holds a message_added, and those events.
 std::vector<sync::SequencedEvent> until_message(WsClient& client, std::string& raw) {
   std::vector<sync::SequencedEvent> seen;
