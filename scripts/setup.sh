@@ -9,7 +9,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config xz-utils ca-certificates
   emscripten
   nlohmann-json3-dev doctest-dev libboost1.74-dev libsqlite3-dev libsodium-dev libssl-dev
-  libbenchmark-dev sqlite3
+  libbenchmark-dev sqlite3 openssl
   clang-14 libclang-rt-14-dev llvm-14
   chromium
   fonts-noto-core fonts-dejavu-core fonts-symbola fonttools

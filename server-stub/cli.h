@@ -23,7 +23,7 @@ struct CliOptions {
   // WHATSAPP_ACCESS_TOKEN for the ones not given).
   std::optional<std::string> whatsapp_app_secret;    // verifies the webhook's X-Hub-Signature-256
   std::optional<std::string> whatsapp_verify_token;  // answers the webhook's subscription check
-  std::optional<std::string> whatsapp_graph_url;     // where replies go: http://host[:port]/<version>
+  std::optional<std::string> whatsapp_graph_url;     // where replies go: https://graph.facebook.com/<version>
   std::optional<std::string> whatsapp_access_token;  // the Graph API's bearer token
   // --demo-customers N: the demo's customers write N messages an hour, posted as signed webhooks (needs --demo
   // and the app secret); 0: nobody writes.

@@ -160,7 +160,8 @@ void RelayApp::start_demo_customers() {
   config.app_secret = settings_.cli.whatsapp_app_secret.value_or("");
   boost::asio::ip::address address = endpoint().address();
   if (address.is_unspecified()) address = boost::asio::ip::address_v4::loopback();
-  config.relay = whatsapp::GraphEndpoint{address.to_string(), std::to_string(endpoint().port()), {}};
+  config.relay.host = address.to_string();
+  config.relay.port = std::to_string(endpoint().port());
   config.wamid_prefix = "wamid.DEMO." + std::to_string(now_ms) + ".";
   config.clock = settings_.clock;
   demo_customers_ = std::make_unique<demo_customers::DemoCustomers>(std::move(config), whatsapp_->mirror(),

@@ -1,5 +1,6 @@
-// One blocking POST to the Graph API (or, for the demo's customers, to the relay's own webhook) with Boost.Beast. Plain http only for now (the
-// tests' fake Graph server on localhost); an https URL is refused by parse_graph_url.
+// One blocking POST to the Graph API (or, for the demo's customers, to the relay's own webhook) with Boost.Beast:
+// plain http, or https with the server's certificate checked against the system's CAs (or a CA file) and the
+// host name, as Meta's graph.facebook.com needs.
 #pragma once
 #include <chrono>
 #include <optional>
@@ -14,9 +15,11 @@ struct GraphEndpoint {
   std::string host;
   std::string port;
   std::string base_path;  // "/v19.0", or empty; never ends in '/'
+  bool tls = false;       // https
+  std::string ca_file;    // https: the CAs to trust (PEM); empty: the system's
 };
 
-// "http://host[:port][/base]"; nullopt for anything else.
+// "http://host[:port][/base]" or "https://host[:port][/base]"; nullopt for anything else.
 std::optional<GraphEndpoint> parse_graph_url(std::string_view url);
 
 struct GraphReply {

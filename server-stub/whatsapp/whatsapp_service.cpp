@@ -26,7 +26,7 @@ std::variant<std::unique_ptr<WhatsAppService>, std::string> WhatsAppService::ope
   std::unique_ptr<WhatsAppService> service(new WhatsAppService());
   if (!settings.graph_url.empty()) {
     std::optional<GraphEndpoint> graph = parse_graph_url(settings.graph_url);
-    if (!graph) return "--whatsapp-graph-url " + settings.graph_url + ": expected http://host[:port][/path]";
+    if (!graph) return "--whatsapp-graph-url " + settings.graph_url + ": expected http://host[:port][/path] or https://...";
     if (settings.access_token.empty()) return std::string("--whatsapp-graph-url needs --whatsapp-access-token");
     service->sender_config_ =
         SenderConfig{*graph, settings.access_token, settings.backoff, settings.request_timeout, settings.clock};

@@ -301,13 +301,15 @@ TEST_CASE("whatsapp settings come from the command line's flags") {
   CHECK(whatsapp_settings(parse_cli({"--root", "web"}), wall_ms).graph_url.empty());
 }
 
-TEST_CASE("whatsapp service: an https or malformed Graph URL, or one without a token, is refused at open") {
+TEST_CASE("whatsapp service: a malformed Graph URL, or one without a token, is refused at open; Meta's https one opens") {
   TestDbFile db;
   WhatsAppSettings settings;
   settings.db_path = db.path();
   settings.clock = wall_ms;
   settings.graph_url = "https://graph.facebook.com/v19.0";
   settings.access_token = "t";
+  CHECK(std::holds_alternative<std::unique_ptr<WhatsAppService>>(WhatsAppService::open(settings)));
+  settings.graph_url = "ftp://graph.facebook.com/v19.0";
   CHECK(std::holds_alternative<std::string>(WhatsAppService::open(settings)));
   settings.graph_url = "http://127.0.0.1:9/v19.0";
   settings.access_token.clear();

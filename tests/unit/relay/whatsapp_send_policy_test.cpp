@@ -39,14 +39,23 @@ TEST_CASE("backoff doubles from first_ms up to max_ms, jittered within the upper
   }
 }
 
-TEST_CASE("graph url: http only, host, port and base path") {
+TEST_CASE("graph url: http or https, host, port and base path") {
   auto endpoint = parse_graph_url("http://127.0.0.1:9000/v19.0/");
   REQUIRE(endpoint.has_value());
   CHECK(endpoint->host == "127.0.0.1");
   CHECK(endpoint->port == "9000");
   CHECK(endpoint->base_path == "/v19.0");
   CHECK(parse_graph_url("http://graph.local")->port == "80");
-  CHECK_FALSE(parse_graph_url("https://graph.facebook.com/v19.0").has_value());
+  CHECK_FALSE(endpoint->tls);
+  auto meta = parse_graph_url("https://graph.facebook.com/v19.0");
+  REQUIRE(meta.has_value());
+  CHECK(meta->tls);
+  CHECK(meta->host == "graph.facebook.com");
+  CHECK(meta->port == "443");
+  CHECK(meta->base_path == "/v19.0");
+  CHECK(parse_graph_url("https://graph.local:8443")->port == "8443");
+  CHECK_FALSE(parse_graph_url("ftp://graph.local").has_value());
+  CHECK_FALSE(parse_graph_url("https://").has_value());
   CHECK_FALSE(parse_graph_url("http://:80").has_value());
   CHECK_FALSE(parse_graph_url("http://host:80x").has_value());
 }
