@@ -125,6 +125,11 @@ void Hub::run() {
         const int64_t wait_ms = std::max<int64_t>(0, deadline - config_.clock());
         wake_.wait_for(lock, std::chrono::milliseconds(wait_ms), has_work);
       }
+      if (!commands_.empty() && config_.batch_interval.count() > 0) {
+        const auto due = last_batch_at_ + config_.batch_interval;
+        wake_.wait_until(lock, due, [&] { return stopping_ || commands_.size() >= config_.batch_commands_max; });
+        if (!commands_.empty()) last_batch_at_ = std::chrono::steady_clock::now();
+      }
       if (stopping_) return;
       hellos.swap(hellos_);
       closed.swap(closed_);

@@ -161,3 +161,24 @@ TEST_CASE("relay: an unknown token is refused and the connection closed") {
   CHECK_FALSE(client.read().has_value());
   CHECK(client.closed());
 }
+
+TEST_CASE("relay: group commit is paced: after a quiet spell a command goes at once, the next batch waits its turn") {
+  HubConfig config;
+  config.batch_interval = std::chrono::milliseconds(400);
+  LiveRelay relay(desk_seed(), config);
+  WsClient ana(relay.port());
+  sign_in(ana, "ana-token");
+  drain(ana, std::chrono::milliseconds(600));  // the sign-in's own batch is over and its interval passed
+
+  auto acked_after = [&](const std::string& client_id, const char* status) {
+    const auto sent = std::chrono::steady_clock::now();
+    ana.send(set_status(client_id, kAna, status));
+    expect_ack(ana, client_id);
+    return std::chrono::steady_clock::now() - sent;
+  };
+  const auto quiet_sent = std::chrono::steady_clock::now();
+  CHECK(acked_after("quiet", "available") < std::chrono::milliseconds(300));
+  // Right behind it: its batch starts 400 ms after the one before, which started after quiet_sent.
+  acked_after("paced", "idle");
+  CHECK(std::chrono::steady_clock::now() - quiet_sent >= std::chrono::milliseconds(400));
+}
