@@ -43,7 +43,7 @@ class DemoCustomers {
 
   void start();
   void stop();  // idempotent
-  // One look at the world (the thread's round; tests call it directly). Returns the wait until the next.
+  // One look at the world (the thread's round). Returns the wait until the next.
   std::chrono::milliseconds round();
   DemoCustomersStats stats() const;
 
