@@ -6,10 +6,10 @@
 # Inputs: tests/fuzz/corpus/TARGET/ (committed seeds), build/fuzz/seeds/TARGET/ (made by fuzz_seeds from the
 # current code) and build/fuzz/corpus/TARGET/ (what earlier runs found; new finds go there). Crashes:
 # build/fuzz/crashes/TARGET-crash-<sha1> (replay one: build/fuzz/fuzz/TARGET FILE); logs: build/fuzz/logs/.
-# INBOX_FUZZ_RUNS=N with INBOX_FUZZ_SEED=S makes a run repeatable: N inputs from seed S (SECONDS stays the cap), so
-# the test suite on a fresh clone explores exactly what it explored on the machine that last passed it (from the
-# seeds alone, build/fuzz/corpus/ left out); a new find is then a change in the code, not luck. Without them a
-# run is random and time-boxed, and grows build/fuzz/corpus/ (for exploring).
+# INBOX_FUZZ_RUNS=N with INBOX_FUZZ_SEED=S gives a run a fixed budget: N inputs from seed S, from the seeds alone
+# (build/fuzz/corpus/ left out; SECONDS stays the cap), so the test suite on a fresh clone explores close to what
+# the last passing run explored (libFuzzer's coverage feedback still varies a little). Without them a run is
+# random and time-boxed, and grows build/fuzz/corpus/ (for exploring).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -51,10 +51,10 @@ run_target() {
     echo failed >"$out/logs/$t.status"
     return
   fi
-  # A repeatable run starts from the committed and generated seeds only, as on a fresh clone.
+  # A fixed-budget run starts from the committed and generated seeds only, as on a fresh clone.
   local found="$out/corpus/$t"
   if [ -n "${INBOX_FUZZ_RUNS:-}" ]; then
-    found="$out/corpus-repeatable/$t"
+    found="$out/corpus-budget/$t"
     rm -rf "$found"
   fi
   mkdir -p "$found"

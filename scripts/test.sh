@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the machine, builds both presets with warnings as errors, and runs every test:
 # the native doctest suite, the core tests compiled to wasm under node, the browser end-to-end tests, the
-# relay's kill -9 loop (20 kills), and a repeatable libFuzzer run of each fuzz target (150,000 inputs from seed 1).
+# relay's kill -9 loop (20 kills), and a fixed-budget libFuzzer run of each fuzz target (150,000 inputs from seed 1).
 # Ends with one line "total: N passed, M failed" and a non-zero exit status when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -61,8 +61,8 @@ else
 fi
 
 # libFuzzer (clang-14): builds the fuzz preset and runs each target for a short while (scripts/fuzz.sh, one
-# test per target); closes with "fuzz: N passed, M failed". Repeatable: the same inputs on every machine
-# (INBOX_FUZZ_RUNS from INBOX_FUZZ_SEED; SECONDS only caps a slow machine). Long random runs: scripts/fuzz.sh 600.
+# test per target); closes with "fuzz: N passed, M failed". A fixed budget: 150,000 inputs from seed 1, from
+# the seeds alone (INBOX_FUZZ_RUNS, INBOX_FUZZ_SEED; SECONDS only caps a slow machine). Long random runs: scripts/fuzz.sh 600.
 echo "== fuzz"
 INBOX_WERROR=ON INBOX_FUZZ_RUNS="${INBOX_FUZZ_RUNS:-150000}" INBOX_FUZZ_SEED="${INBOX_FUZZ_SEED:-1}" \
   bash scripts/fuzz.sh "${INBOX_FUZZ_SECONDS:-120}" 2>&1 | tee "$logs/fuzz.log"

@@ -51,6 +51,9 @@ void WsSession::run(Request request) {
   timeout.keep_alive_pings = true;  // a ping at half the idle time; a browser answers it by itself
   ws_.set_option(timeout);
   ws_.read_message_max(sync::kFrameTransportBytesMax);
+  // One write per message: Beast would otherwise cut anything over its 4 KB write buffer into 4 KB frames,
+  // each its own write (a batch of a dozen events is about that size; a snapshot, hundreds of writes).
+  ws_.auto_fragment(false);
   ws_.set_option(websocket::stream_base::decorator(
       [](websocket::response_type& response) { response.set(beast::http::field::server, "inbox-relay"); }));
   ws_.async_accept(request, beast::bind_front_handler(&WsSession::on_accept, shared_from_this()));
