@@ -138,7 +138,15 @@ std::variant<std::unique_ptr<RelayApp>, std::string> RelayApp::open(RelayAppSett
       ops_routes({metrics, [self] { return self->server_->connections_open(); }, settings.clock}),
   });
   app->server_ = std::make_unique<RelayServer>(settings.cli.config, std::move(services));
-  app->settings_ = std::move(settings);
+  if (settings.cli.demo_customers_per_hour > 0) {
+    demo_customers::DemoCustomersConfig config;
+    config.seed = static_cast<uint64_t>(now_ms);  // new customers' phones differ from one run to the next
+    config.messages_per_hour = settings.cli.demo_customers_per_hour;
+    config.app_secret = *settings.cli.whatsapp_app_secret;
+    config.wamid_prefix = "wamid.DEMO." + std::to_string(now_ms) + ".";
+    config.clock = settings.clock;
+    app->demo_customers_config_ = std::move(config);
+  }
   return app;
 }
 
@@ -148,22 +156,17 @@ boost::system::error_code RelayApp::start() {
   hub_->start();
   whatsapp_->start(system_commands_to(*hub_));
   if (boost::system::error_code ec = server_->start()) return ec;
-  if (settings_.cli.demo_customers_per_hour > 0) start_demo_customers();
+  if (demo_customers_config_) start_demo_customers();
   return {};
 }
 
+// Once listening: the customers post to the address the server got.
 void RelayApp::start_demo_customers() {
-  demo_customers::DemoCustomersConfig config;
-  const int64_t now_ms = settings_.clock();
-  config.seed = static_cast<uint64_t>(now_ms);  // new customers' phones differ from one run to the next
-  config.messages_per_hour = settings_.cli.demo_customers_per_hour;
-  config.app_secret = settings_.cli.whatsapp_app_secret.value_or("");
+  demo_customers::DemoCustomersConfig config = *demo_customers_config_;
   boost::asio::ip::address address = endpoint().address();
   if (address.is_unspecified()) address = boost::asio::ip::address_v4::loopback();
   config.relay.host = address.to_string();
   config.relay.port = std::to_string(endpoint().port());
-  config.wamid_prefix = "wamid.DEMO." + std::to_string(now_ms) + ".";
-  config.clock = settings_.clock;
   demo_customers_ = std::make_unique<demo_customers::DemoCustomers>(std::move(config), whatsapp_->mirror(),
                                                                     system_commands_to(*hub_));
   demo_customers_->start();

@@ -59,7 +59,7 @@ class RelayApp {
   std::unique_ptr<Accounts> accounts_;
   std::unique_ptr<whatsapp::WhatsAppService> whatsapp_;  // stops before the hub
   std::unique_ptr<demo_customers::DemoCustomers> demo_customers_;  // --demo-customers; stops first
-  RelayAppSettings settings_;
+  std::optional<demo_customers::DemoCustomersConfig> demo_customers_config_;  // all but the relay's address
   std::shared_ptr<Hub> hub_;
   std::unique_ptr<RelayServer> server_;
 };

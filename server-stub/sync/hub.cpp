@@ -191,10 +191,10 @@ void Hub::answer_hello(const HelloJob& job, int64_t now_ms) {
     const auto& events = std::get<0>(missed);
     const Delivery delivery = resume_delivery(authority_.state(), *user, events);
     if (!delivery.resync) {
-      job.peer->send_text(frame_text(sync::WelcomeFrame{*user, account->role, head, std::nullopt}));
-      if (!events.empty()) {
-        job.peer->send_text(frame_text(sync::EventsFrame{delivered_events(events, delivery.without_content)}));
-      }
+      std::vector<std::shared_ptr<const std::string>> frames{
+          frame_text(sync::WelcomeFrame{*user, account->role, head, std::nullopt})};
+      if (!events.empty()) frames.push_back(frame_text(sync::EventsFrame{delivered_events(events, delivery.without_content)}));
+      job.peer->send_texts(std::move(frames));
       copy = copy_of(authority_.state(), *user);
     }
   }
@@ -252,11 +252,7 @@ bool Hub::run_batch(std::vector<CommandJob> jobs, int64_t now_ms) {
   // Counted before any ack leaves: whoever holds an ack finds it in /metrics.
   count_batch(jobs, accepted, result.events.size(), commit.count());
   // One hand-over per session: its frames leave in one write instead of a segment each.
-  for (auto& entry : outgoing) {
-    Outgoing& to_peer = entry.second;
-    if (to_peer.frames.size() == 1) to_peer.peer->send_text(std::move(to_peer.frames.front()));
-    else to_peer.peer->send_texts(std::move(to_peer.frames));
-  }
+  for (auto& entry : outgoing) entry.second.peer->send_texts(std::move(entry.second.frames));
   if (!result.events.empty()) {
     log_event(LogLevel::info, "batch_committed",
               {{"commands", jobs.size()}, {"accepted", accepted}, {"events", result.events.size()},

@@ -1,7 +1,8 @@
 // One WebSocket connection on /ws (docs/protocol.md), after Beast's websocket chat-multi session: one read
 // loop, one write in flight, the rest in a queue. TCP_NODELAY, so an ack never waits ~40 ms behind the
-// client's delayed ACK (Nagle); frames queued together are corked so they still share segments. The queue is bounded: a client that stops reading is cut
-// off instead of growing the relay's memory. Frames are parsed here and handed to the hub.
+// client's delayed ACK (Nagle); frames queued together are corked so they still share segments. The queue is
+// bounded: a client that stops reading is cut off instead of growing the relay's memory. Frames are parsed
+// here and handed to the hub.
 #pragma once
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
